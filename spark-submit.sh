@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Kindling's entry point, in spark-submit's style:
+#   ./spark-submit.sh [--master local[*]|local[N]] [--conf k=v]... <job> [job args]
+# It builds the Release binaries once (again only when sources changed) and runs the job in the
+# embedded engine. Jobs:
+#   data-gen <init|daily> [...]   the mock-data generator (see README)
+#   etl [...]                     the main job (see README)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="$here/.build"
+master="local[*]"
+confs=()
+
+usage() {
+  echo "usage: ./spark-submit.sh [--master local[*]|local[N]] [--conf key=value]... <job> [job args]" >&2
+  echo "jobs: data-gen, etl" >&2
+  exit 2
+}
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --master) [[ $# -ge 2 ]] || usage; master="$2"; shift 2 ;;
+    --master=*) master="${1#--master=}"; shift ;;
+    --conf) [[ $# -ge 2 ]] || usage; confs+=("$2"); shift 2 ;;
+    --conf=*) confs+=("${1#--conf=}"); shift ;;
+    --name|--deploy-mode|--class|--driver-memory|--executor-memory|--num-executors|--executor-cores)
+      [[ $# -ge 2 ]] || usage; shift 2 ;;  # accepted for compatibility; meaningless on one machine
+    -h|--help) usage ;;
+    --*) echo "spark-submit.sh: unknown option '$1'" >&2; usage ;;
+    *) break ;;
+  esac
+done
+[[ $# -ge 1 ]] || usage
+job="$1"; shift
+
+# Build one project into .build/<name> unless the build is newer than every source file.
+build() {
+  local project_dir="$1" name="$2"
+  local dll="$out/$name/$name.dll"
+  if [[ ! -f "$dll" ]] || [[ -n "$(find "$here/engine" "$here/$project_dir" "$here/Directory.Build.props" "$here/Directory.Packages.props" \
+        \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$dll" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]]; then
+    echo "spark-submit.sh: building $project_dir (Release)..." >&2
+    dotnet build "$here/$project_dir" -c Release -o "$out/$name" --nologo -v quiet -clp:ErrorsOnly >&2
+  fi
+  echo "$dll"
+}
+
+export KINDLING_MASTER="$master"
+export KINDLING_CONF="$(IFS=$'\n'; echo "${confs[*]:-}")"
+
+case "$job" in
+  data-gen) dll="$(build data-gen kindling-data-gen)"; exec dotnet "$dll" "$@" ;;
+  etl) dll="$(build jobs kindling-jobs)"; exec dotnet "$dll" --master "$master" "$@" ;;
+  *) echo "spark-submit.sh: unknown job '$job'" >&2; usage ;;
+esac
