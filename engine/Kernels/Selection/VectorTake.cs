@@ -1,0 +1,102 @@
+using Kindling.Vectors;
+
+namespace Kindling.Kernels.Selection;
+
+/// <summary>
+/// Gathers rows of a vector by index into a new vector (Arrow's "take"). An index of -1 yields a null,
+/// which outer joins use for their unmatched side. Dictionary vectors stay dictionary encoded.
+/// </summary>
+internal static class VectorTake
+{
+    public static ColumnVector Take(ColumnVector vector, ReadOnlySpan<int> indices) => vector switch
+    {
+        PrimitiveVector<byte> v => TakePrimitive(v, indices),
+        PrimitiveVector<int> v => TakePrimitive(v, indices),
+        PrimitiveVector<long> v => TakePrimitive(v, indices),
+        PrimitiveVector<float> v => TakePrimitive(v, indices),
+        PrimitiveVector<double> v => TakePrimitive(v, indices),
+        PrimitiveVector<Int128> v => TakePrimitive(v, indices),
+        StringVector v => TakeString(v, indices),
+        DictionaryVector v => TakeDictionary(v, indices),
+        _ => throw new NotSupportedException($"take is not implemented for {vector.GetType().Name}"),
+    };
+
+    private static PrimitiveVector<T> TakePrimitive<T>(PrimitiveVector<T> source, ReadOnlySpan<int> indices) where T : unmanaged
+    {
+        var values = new T[indices.Length];
+        ReadOnlySpan<T> src = source.RawValues;
+        byte[]? srcBits = source.ValidityBits;
+        byte[]? bits = null;
+        int nulls = 0;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int row = indices[i];
+            if (row < 0 || (srcBits is not null && !Validity.IsValid(srcBits, row)))
+            {
+                bits ??= Validity.AllValid(indices.Length);
+                Validity.SetNull(bits, i);
+                nulls++;
+                continue;
+            }
+            values[i] = src[row];
+        }
+        return new PrimitiveVector<T>(source.Type, values, indices.Length, bits, nulls);
+    }
+
+    private static StringVector TakeString(StringVector source, ReadOnlySpan<int> indices)
+    {
+        ReadOnlySpan<int> srcOffsets = source.RawOffsets;
+        long total = 0;
+        foreach (int row in indices)
+            if (row >= 0) total += srcOffsets[row + 1] - srcOffsets[row];
+        if (total > Array.MaxLength)
+            throw new InvalidOperationException($"a batch of strings would exceed {Array.MaxLength} bytes; use smaller batches");
+
+        var offsets = new int[indices.Length + 1];
+        var bytes = new byte[total];
+        ReadOnlySpan<byte> srcBytes = source.RawBytes;
+        byte[]? srcBits = source.ValidityBits;
+        byte[]? bits = null;
+        int nulls = 0, position = 0;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int row = indices[i];
+            if (row < 0 || (srcBits is not null && !Validity.IsValid(srcBits, row)))
+            {
+                bits ??= Validity.AllValid(indices.Length);
+                Validity.SetNull(bits, i);
+                nulls++;
+            }
+            else
+            {
+                int start = srcOffsets[row], length = srcOffsets[row + 1] - start;
+                srcBytes.Slice(start, length).CopyTo(bytes.AsSpan(position));
+                position += length;
+            }
+            offsets[i + 1] = position;
+        }
+        return new StringVector(source.Type, offsets, bytes, indices.Length, bits, nulls);
+    }
+
+    private static DictionaryVector TakeDictionary(DictionaryVector source, ReadOnlySpan<int> indices)
+    {
+        var codes = new int[indices.Length];
+        ReadOnlySpan<int> srcCodes = source.RawIndices;
+        byte[]? srcBits = source.ValidityBits;
+        byte[]? bits = null;
+        int nulls = 0;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int row = indices[i];
+            if (row < 0 || (srcBits is not null && !Validity.IsValid(srcBits, row)))
+            {
+                bits ??= Validity.AllValid(indices.Length);
+                Validity.SetNull(bits, i);
+                nulls++;
+                continue;
+            }
+            codes[i] = srcCodes[row];
+        }
+        return new DictionaryVector(source.Dictionary, codes, indices.Length, bits, nulls);
+    }
+}
