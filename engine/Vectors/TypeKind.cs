@@ -1,6 +1,11 @@
 namespace Kindling.Vectors;
 
 /// <summary>The logical kinds of column the engine computes on; each maps to one physical layout.</summary>
+/// <remarks>
+/// Value types of <see cref="PrimitiveVector{T}"/>: Boolean byte; Int32 and Date int; Int64, Timestamp and
+/// narrow Decimal long; Float32 float; Float64 double; wide Decimal Int128. Null uses
+/// PrimitiveVector&lt;byte&gt; with every row null.
+/// </remarks>
 internal enum TypeKind : byte
 {
     /// <summary>Only nulls; no values buffer.</summary>
