@@ -24,7 +24,7 @@ internal abstract class PhysicalOperator
     public abstract string Name { get; }
 
     /// <summary>Streams the operator's output. Batches may be empty; consumers must not keep them past the next MoveNext unless documented.</summary>
-    public abstract IEnumerable<ColumnBatch> Execute(ExecutionContext context);
+    public abstract IEnumerable<ColumnBatch> Execute(QueryContext context);
 
     /// <summary>The whole plan, one operator a line, children indented (EXPLAIN's physical section).</summary>
     public string Explain()

@@ -17,7 +17,7 @@ internal sealed class InMemorySourceOperator : PhysicalOperator
 
     public override string Name => "InMemorySource";
 
-    public override IEnumerable<ColumnBatch> Execute(ExecutionContext context) => _batches;
+    public override IEnumerable<ColumnBatch> Execute(QueryContext context) => _batches;
 
     public override string ToString() => $"InMemorySource [{_batches.Count} batches, {OutputSchema.Count} columns]";
 }

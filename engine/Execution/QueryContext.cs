@@ -4,9 +4,9 @@ namespace Kindling.Execution;
 /// What a query's operators share while running: the degree of parallelism (<c>--master local[N]</c>),
 /// the memory budget that triggers spilling, where spills go, and cancellation.
 /// </summary>
-internal sealed class ExecutionContext
+internal sealed class QueryContext
 {
-    public ExecutionContext(int degreeOfParallelism = 0, long memoryLimitBytes = 0, string? spillDirectory = null, CancellationToken cancellation = default)
+    public QueryContext(int degreeOfParallelism = 0, long memoryLimitBytes = 0, string? spillDirectory = null, CancellationToken cancellation = default)
     {
         DegreeOfParallelism = degreeOfParallelism > 0 ? degreeOfParallelism : Environment.ProcessorCount;
         // Default budget: 60% of what the GC says this process may use.
