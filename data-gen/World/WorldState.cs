@@ -46,6 +46,7 @@ internal sealed class WorldState
         var world = new WorldState(options);
         var rng = DeterministicRandom.For(options.Seed, "init-dimensions");
         DateTime historyStart = options.DayStartUtc(0).AddDays(-1100);
+        DateTime initEnd = options.DayStartUtc(0).AddDays(-731); // historical orders start 730 days before the start date
         for (int i = 1; i <= options.Companies; i++)
         {
             var country = rng.Pick(Country.All);
@@ -63,7 +64,9 @@ internal sealed class WorldState
         for (int i = 1; i <= options.Customers; i++)
         {
             var company = world._companies[rng.Next(world._companies.Count)];
-            world.AddCustomer(Names.Customer(rng, i, company, historyStart.AddSeconds(rng.NextLong(360L * 86400)), int.MinValue / 2));
+            // A buyer's first version comes after its company's, and before the history of facts.
+            long window = (long)(initEnd - company.UpdatedAt).TotalSeconds;
+            world.AddCustomer(Names.Customer(rng, i, company, company.UpdatedAt.AddSeconds(1 + rng.NextLong(window)), int.MinValue / 2));
         }
         var products = new ProductRecord[options.Products];
         for (int i = 0; i < products.Length; i++)

@@ -54,7 +54,8 @@ internal sealed class LineBuilder
     {
         Separator();
         if (value is null) return;
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        // An empty string is quoted so that it does not read back as null.
+        if (value.Length > 0 && value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
             Raw(value);
             return;
