@@ -15,6 +15,9 @@ internal sealed class ParquetFileReader : IDisposable
 {
     private static ReadOnlySpan<byte> Magic => "PAR1"u8;
 
+    /// <summary>The most rows a row group may have: 64 Mi, far above any writer's default (Spark and ours: 1 Mi).</summary>
+    public const long MaxRowGroupRows = 64L << 20;
+
     private readonly IRandomAccessSource _source;
     private readonly ParquetColumn[] _columns;
     private readonly long _dataEnd;
@@ -93,7 +96,9 @@ internal sealed class ParquetFileReader : IDisposable
         {
             if (group.Columns.Count != _columns.Length)
                 ParquetThrow.Corrupt($"a row group has {group.Columns.Count} column chunks for {_columns.Length} columns");
-            if (group.NumRows is < 0 or > int.MaxValue) ParquetThrow.Corrupt($"row group of {group.NumRows} rows");
+            // A bound on what one row group may make the reader allocate (all-null or run-length columns
+            // encode many rows in few bytes, so the byte size alone cannot bound it).
+            if (group.NumRows is < 0 or > MaxRowGroupRows) ParquetThrow.Corrupt($"row group of {group.NumRows} rows (at most {MaxRowGroupRows} are read)");
             rows += group.NumRows;
             foreach (var chunk in group.Columns)
             {

@@ -12,36 +12,31 @@ internal sealed class GzipCodec : ICompressionCodec
 
     public int MaxCompressedLength(int uncompressedLength) => uncompressedLength + uncompressedLength / 1000 + 64;
 
-    public unsafe int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
+    public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        fixed (byte* p = destination)
-        {
-            using var output = new UnmanagedMemoryStream(p, 0, destination.Length, FileAccess.Write);
-            using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-                gzip.Write(source);
-            return (int)output.Position;
-        }
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(source);
+        if (output.Length > destination.Length) throw new InvalidOperationException("gzip output exceeds its bound");
+        output.GetBuffer().AsSpan(0, (int)output.Length).CopyTo(destination);
+        return (int)output.Length;
     }
 
-    public unsafe void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
+    public void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         try
         {
-            fixed (byte* p = source)
+            using var gzip = new GZipStream(new MemoryStream(source.ToArray(), writable: false), CompressionMode.Decompress);
+            int total = 0;
+            while (total < destination.Length)
             {
-                using var input = new UnmanagedMemoryStream(p, source.Length);
-                using var gzip = new GZipStream(input, CompressionMode.Decompress);
-                int total = 0;
-                while (total < destination.Length)
-                {
-                    int read = gzip.Read(destination[total..]);
-                    if (read == 0) break;
-                    total += read;
-                }
-                Span<byte> probe = stackalloc byte[1];
-                if (total != destination.Length || gzip.Read(probe) != 0)
-                    throw new InvalidDataException($"corrupt gzip data: it does not hold exactly the {destination.Length} bytes the page header says");
+                int read = gzip.Read(destination[total..]);
+                if (read == 0) break;
+                total += read;
             }
+            Span<byte> probe = stackalloc byte[1];
+            if (total != destination.Length || gzip.Read(probe) != 0)
+                throw new InvalidDataException($"corrupt gzip data: it does not hold exactly the {destination.Length} bytes the page header says");
         }
         catch (Exception e) when (e is not InvalidDataException)
         {
