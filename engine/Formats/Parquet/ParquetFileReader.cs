@@ -20,6 +20,7 @@ internal sealed class ParquetFileReader : IDisposable
 
     private readonly IRandomAccessSource _source;
     private readonly ParquetColumn[] _columns;
+    private ColumnChunkReader?[] _readers = [];
     private readonly long _dataEnd;
 
     public ParquetFileReader(IRandomAccessSource source)
@@ -43,6 +44,7 @@ internal sealed class ParquetFileReader : IDisposable
             Metadata = FileMetaData.Read(footer);
             _dataEnd = length - 8 - footerLength;
             _columns = ResolveColumns(Metadata);
+            _readers = new ColumnChunkReader?[_columns.Length];
             Schema = new Schema([.. _columns.Select(c => new Field(c.Name, c.Type, c.MaxDefinitionLevel > 0))]);
             Validate();
         }
@@ -141,9 +143,14 @@ internal sealed class ParquetFileReader : IDisposable
                 int c = selected[i];
                 var chunk = group.Columns[c];
                 var (start, length) = ChunkRange(chunk);
-                var bytes = new byte[length];
-                _source.ReadExactly(start, bytes);
-                vectors[i] = new ColumnChunkReader(_columns[c]).Read(bytes, chunk, (int)group.NumRows);
+                // One reader per column keeps its buffers warm across row groups (fresh memory is costly to fault in).
+                var reader = Interlocked.CompareExchange(ref _readers[c], null, null) ?? CreateReader(c);
+                lock (reader)
+                {
+                    var bytes = reader.ChunkBuffer(checked((int)length));
+                    _source.ReadExactly(start, bytes);
+                    vectors[i] = reader.Read(bytes, chunk, (int)group.NumRows);
+                }
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.All(IsDataError))
@@ -152,6 +159,12 @@ internal sealed class ParquetFileReader : IDisposable
         }
         var schema = columns is null ? Schema : new Schema([.. selected.Select(c => Schema[c])]);
         return new ColumnBatch(schema, vectors, (int)group.NumRows);
+    }
+
+    private ColumnChunkReader CreateReader(int column)
+    {
+        Interlocked.CompareExchange(ref _readers[column], new ColumnChunkReader(_columns[column]), null);
+        return _readers[column]!;
     }
 
     /// <summary>Streams the row groups not ruled out by <paramref name="predicates"/>, one batch each.</summary>

@@ -19,80 +19,95 @@ internal sealed class SnappyCodec : ICompressionCodec
 
     public int MaxCompressedLength(int uncompressedLength) => 32 + uncompressedLength + uncompressedLength / 6;
 
-    public void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
+    public unsafe void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        int pos = 0;
+        int start = 0;
         ulong declared = 0;
         for (int shift = 0; ; shift += 7)
         {
-            if (pos >= source.Length || shift > 28) throw Corrupt("bad length preamble");
-            byte b = source[pos++];
+            if (start >= source.Length || shift > 28) throw Corrupt("bad length preamble");
+            byte b = source[start++];
             declared |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0) break;
         }
         if (declared != (ulong)destination.Length)
             throw Corrupt($"it holds {declared} bytes but the page header says {destination.Length}");
 
-        int op = 0;
-        while (pos < source.Length)
+        fixed (byte* srcBase = source)
+        fixed (byte* dstBase = destination)
         {
-            byte tag = source[pos++];
-            int length, offset;
-            switch (tag & 3)
+            byte* ip = srcBase + start, ipEnd = srcBase + source.Length;
+            byte* op = dstBase, opEnd = dstBase + destination.Length;
+            while (ip < ipEnd)
             {
-                case 0:
-                    length = tag >> 2;
-                    if (length >= 60)
+                byte tag = *ip++;
+                nint length, offset;
+                if ((tag & 3) == 0)
+                {
+                    length = (tag >> 2) + 1;
+                    if (length > 60)
                     {
-                        int extra = length - 59;
-                        if (pos + extra > source.Length) throw Corrupt("literal length past the end");
-                        length = 0;
-                        for (int i = 0; i < extra; i++) length |= source[pos + i] << (8 * i);
-                        pos += extra;
-                        if (length < 0) throw Corrupt("literal length overflows");
+                        int extra = (int)length - 60;
+                        if (ipEnd - ip < extra) throw Corrupt("literal length past the end");
+                        uint n = 0;
+                        for (int i = 0; i < extra; i++) n |= (uint)ip[i] << (8 * i);
+                        ip += extra;
+                        length = (nint)n + 1;
                     }
-                    length += 1;
-                    if (length > source.Length - pos || length > destination.Length - op) throw Corrupt("literal past the end");
-                    source.Slice(pos, length).CopyTo(destination[op..]);
-                    pos += length;
+                    if (length > ipEnd - ip || length > opEnd - op) throw Corrupt("literal past the end");
+                    // Short literals (the common case in numeric pages): one 16-byte copy when both sides have room.
+                    if (length <= 16 && ipEnd - ip >= 16 && opEnd - op >= 16)
+                        Buffer.MemoryCopy(ip, op, 16, 16);
+                    else
+                        Buffer.MemoryCopy(ip, op, opEnd - op, length);
+                    ip += length;
                     op += length;
                     continue;
-                case 1:
-                    if (pos >= source.Length) throw Corrupt("copy past the end");
-                    length = 4 + ((tag >> 2) & 7);
-                    offset = ((tag >> 5) << 8) | source[pos++];
-                    break;
-                case 2:
-                    if (pos + 2 > source.Length) throw Corrupt("copy past the end");
-                    length = (tag >> 2) + 1;
-                    offset = BinaryPrimitives.ReadUInt16LittleEndian(source[pos..]);
-                    pos += 2;
-                    break;
-                default:
-                    if (pos + 4 > source.Length) throw Corrupt("copy past the end");
-                    length = (tag >> 2) + 1;
-                    offset = BinaryPrimitives.ReadInt32LittleEndian(source[pos..]);
-                    pos += 4;
-                    break;
+                }
+                switch (tag & 3)
+                {
+                    case 1:
+                        if (ip >= ipEnd) throw Corrupt("copy past the end");
+                        length = 4 + ((tag >> 2) & 7);
+                        offset = ((tag >> 5) << 8) | *ip++;
+                        break;
+                    case 2:
+                        if (ipEnd - ip < 2) throw Corrupt("copy past the end");
+                        length = (tag >> 2) + 1;
+                        offset = ip[0] | (ip[1] << 8);
+                        ip += 2;
+                        break;
+                    default:
+                        if (ipEnd - ip < 4) throw Corrupt("copy past the end");
+                        length = (tag >> 2) + 1;
+                        offset = (nint)(uint)(ip[0] | (ip[1] << 8) | (ip[2] << 16) | (ip[3] << 24));
+                        ip += 4;
+                        break;
+                }
+                if (offset <= 0 || offset > op - dstBase) throw Corrupt($"copy offset {offset} at output position {op - dstBase}");
+                if (length > opEnd - op) throw Corrupt("copy past the end of the output");
+                byte* from = op - offset;
+                if (offset >= 8 && opEnd - op >= length + 8)
+                {
+                    // Non-overlapping within each 8-byte step: copy in words, overshooting into the slack.
+                    byte* end = op + length;
+                    while (op < end)
+                    {
+                        *(ulong*)op = *(ulong*)from;
+                        op += 8;
+                        from += 8;
+                    }
+                    op = end;
+                }
+                else
+                {
+                    // Overlapping (a repeating pattern shorter than 8 bytes) or near the end: byte by byte.
+                    for (nint i = 0; i < length; i++) op[i] = from[i];
+                    op += length;
+                }
             }
-            if (offset <= 0 || offset > op) throw Corrupt($"copy offset {offset} at output position {op}");
-            if (length > destination.Length - op) throw Corrupt("copy past the end of the output");
-            CopyMatch(destination, op, offset, length);
-            op += length;
+            if (op != opEnd) throw Corrupt($"it produced {op - dstBase} bytes, expected {destination.Length}");
         }
-        if (op != destination.Length) throw Corrupt($"it produced {op} bytes, expected {destination.Length}");
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyMatch(Span<byte> output, int op, int offset, int length)
-    {
-        if (offset >= length)
-        {
-            output.Slice(op - offset, length).CopyTo(output.Slice(op, length));
-            return;
-        }
-        // Overlapping: the pattern repeats every `offset` bytes.
-        for (int i = 0; i < length; i++) output[op + i] = output[op - offset + i];
     }
 
     private static InvalidDataException Corrupt(string what) => new($"corrupt snappy data: {what}");

@@ -1,4 +1,5 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Kindling.Formats.Parquet.Encodings;
 
@@ -64,21 +65,22 @@ internal static class RleBitPackedHybrid
             dst.Clear();
             return;
         }
-        if (bitWidth == 1)
-        {
-            for (int i = 0; i < dst.Length; i++) dst[i] = (src[i >> 3] >> (i & 7)) & 1;
-            return;
-        }
         ulong mask = (1UL << bitWidth) - 1;
+        // Values whose 8-byte window lies inside the input take the unchecked path; the tail is careful.
+        int fast = Math.Min(dst.Length, (int)Math.Max(0, ((long)(src.Length - 8) * 8) / bitWidth));
+        ref byte source = ref MemoryMarshal.GetReference(src);
+        ref int target = ref MemoryMarshal.GetReference(dst);
         long bit = 0;
-        for (int i = 0; i < dst.Length; i++, bit += bitWidth)
+        int i = 0;
+        for (; i < fast; i++, bit += bitWidth)
+        {
+            ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, (nint)(bit >> 3)));
+            Unsafe.Add(ref target, i) = (int)((word >> (int)(bit & 7)) & mask);
+        }
+        for (; i < dst.Length; i++, bit += bitWidth)
         {
             int byteIndex = (int)(bit >> 3);
-            int shift = (int)(bit & 7);
-            ulong word = src.Length - byteIndex >= 8
-                ? BinaryPrimitives.ReadUInt64LittleEndian(src.Slice(byteIndex, 8))
-                : ReadTail(src, byteIndex);
-            dst[i] = (int)((word >> shift) & mask);
+            dst[i] = (int)((ReadTail(src, byteIndex) >> (int)(bit & 7)) & mask);
         }
     }
 

@@ -39,6 +39,10 @@ internal sealed class ColumnChunkReader
     // The chunk's output, one slot per row.
     private Array _out = Array.Empty<int>();
     private StringVectorBuilder? _strings;
+    // Byte-array columns whose data pages are all dictionary encoded keep the codes (Arrow's dictionary layout).
+    private int[]? _codes;
+    private int _rows;
+    private byte[] _chunk = [];
     private byte[]? _validity;
     private int _nulls;
 
@@ -52,6 +56,13 @@ internal sealed class ColumnChunkReader
             TypeKind.Timestamp => TypeKind.Int64,
             var k => k,
         };
+    }
+
+    /// <summary>A buffer of at least <paramref name="length"/> bytes for the chunk, reused across row groups.</summary>
+    public Span<byte> ChunkBuffer(int length)
+    {
+        if (_chunk.Length < length) _chunk = GC.AllocateUninitializedArray<byte>(Math.Max(length, _chunk.Length + _chunk.Length / 2));
+        return _chunk.AsSpan(0, length);
     }
 
     public ColumnVector Read(ReadOnlySpan<byte> chunk, ColumnMetaData meta, int numRows)
@@ -109,6 +120,7 @@ internal sealed class ColumnChunkReader
 
     private void ReadDictionary(PageHeader header, ReadOnlySpan<byte> data)
     {
+        if (_dictionaryCount >= 0) ParquetThrow.Corrupt($"column '{_column.Name}': a second dictionary page in one column chunk");
         if (header.NumValues < 0 || header.NumValues > data.Length * 8L + 1) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary of {header.NumValues} values in {data.Length} bytes");
         if (header.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
             ParquetThrow.Corrupt($"column '{_column.Name}': dictionary page encoded as {header.Encoding}");
@@ -181,22 +193,59 @@ internal sealed class ColumnChunkReader
                 nonNull += level;
             }
         }
-        if (encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary) Gather(values, nonNull);
+        bool dictionaryPage = encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary;
+        if (IsByteArrayOutput && _column.Conversion == ValueConversion.None)
+        {
+            if (dictionaryPage && _strings is null)
+            {
+                ScatterCodes(values, count, nonNull, firstRow);
+                return;
+            }
+            if (_strings is null) MaterializeCodes(firstRow);
+        }
+        if (dictionaryPage) Gather(values, nonNull);
         else DecodeDense(values, encoding, nonNull);
         Scatter(count, nonNull, firstRow);
     }
 
-    /// <summary>Dictionary indices: a bit-width byte, then the RLE/bit-packed hybrid.</summary>
-    private void Gather(ReadOnlySpan<byte> data, int count)
+    /// <summary>Dictionary indices: a bit-width byte, then the RLE/bit-packed hybrid; every index is checked.</summary>
+    private Span<int> DecodeIndices(ReadOnlySpan<byte> data, int count)
     {
         if (_dictionaryCount < 0) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary-encoded page without a dictionary page");
-        if (count == 0) return;
+        if (count == 0) return [];
         if (data.IsEmpty) ParquetThrow.Corrupt($"column '{_column.Name}': empty dictionary-encoded page");
         if (_indices.Length < count) _indices = new int[Math.Max(count, _indices.Length * 2)];
         var indices = _indices.AsSpan(0, count);
         RleBitPackedHybrid.Decode(data[1..], data[0], indices);
+        uint limit = (uint)_dictionaryCount;
         foreach (int index in indices)
-            if ((uint)index >= (uint)_dictionaryCount) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary index {index} out of range 0..{_dictionaryCount - 1}");
+            if ((uint)index >= limit) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary index {index} out of range 0..{_dictionaryCount - 1}");
+        return indices;
+    }
+
+    /// <summary>A dictionary-encoded page of strings: its codes go straight to the output rows.</summary>
+    private void ScatterCodes(ReadOnlySpan<byte> data, int count, int nonNull, int firstRow)
+    {
+        var indices = DecodeIndices(data, nonNull);
+        _codes ??= GC.AllocateUninitializedArray<int>(_rows);
+        if (nonNull == count)
+        {
+            indices.CopyTo(_codes.AsSpan(firstRow));
+            return;
+        }
+        _validity ??= Validity.AllValid(_rows);
+        var levels = _levels.AsSpan(0, count);
+        for (int i = 0, v = 0; i < count; i++)
+        {
+            if (levels[i] == 1) _codes[firstRow + i] = indices[v++];
+            else { _codes[firstRow + i] = 0; Validity.SetNull(_validity, firstRow + i); _nulls++; }
+        }
+    }
+
+    private void Gather(ReadOnlySpan<byte> data, int count)
+    {
+        if (count == 0) return;
+        var indices = DecodeIndices(data, count);
         switch (_dictionary)
         {
             case byte[] d: GatherInto(d, ref _bools, indices); break;
@@ -413,16 +462,34 @@ internal sealed class ColumnChunkReader
         _validity = null;
         _nulls = 0;
         _strings = null;
+        _codes = null;
+        _rows = rows;
+        // Uninitialized: every valid slot is written, and null slots may hold anything (Arrow's rule).
         switch (_storage)
         {
-            case TypeKind.Boolean: _out = new byte[rows]; break;
-            case TypeKind.Int32: _out = new int[rows]; break;
-            case TypeKind.Int64: _out = new long[rows]; break;
-            case TypeKind.Float32: _out = new float[rows]; break;
-            case TypeKind.Float64: _out = new double[rows]; break;
-            case TypeKind.Decimal: _out = new Int128[rows]; break;
-            default: _strings = new StringVectorBuilder(_column.Type, rows, Math.Max(64, rows * 8)); break;
+            case TypeKind.Boolean: _out = GC.AllocateUninitializedArray<byte>(rows); break;
+            case TypeKind.Int32: _out = GC.AllocateUninitializedArray<int>(rows); break;
+            case TypeKind.Int64: _out = GC.AllocateUninitializedArray<long>(rows); break;
+            case TypeKind.Float32: _out = GC.AllocateUninitializedArray<float>(rows); break;
+            case TypeKind.Float64: _out = GC.AllocateUninitializedArray<double>(rows); break;
+            case TypeKind.Decimal: _out = GC.AllocateUninitializedArray<Int128>(rows); break;
+            default: _out = Array.Empty<int>(); break; // strings: codes or a builder, chosen by the first data page
         }
+    }
+
+    private bool IsByteArrayOutput => _storage is TypeKind.String or TypeKind.Binary;
+
+    /// <summary>Leaves dictionary-code mode: the rows decoded so far become strings in a builder.</summary>
+    private void MaterializeCodes(int rowsSoFar)
+    {
+        _strings = new StringVectorBuilder(_column.Type, _rows, Math.Max(64, _rows * 8));
+        if (_codes is null) return;
+        for (int r = 0; r < rowsSoFar; r++)
+        {
+            if (_validity is not null && !Validity.IsValid(_validity, r)) _strings.AppendNull();
+            else _strings.Append(_dictBytes[_codes[r]]);
+        }
+        _codes = null;
     }
 
     /// <summary>Places the page's dense values at their rows, marking the rows whose level says null.</summary>
@@ -470,7 +537,17 @@ internal sealed class ColumnChunkReader
 
     private ColumnVector Build(int rows)
     {
-        // Strings keep their validity in the builder; fixed-width columns in the bitmap built here.
+        // Strings keep their validity in the builder (or, as codes, in the bitmap built here).
+        if (IsByteArrayOutput && _strings is null)
+        {
+            if (_codes is null) MaterializeCodes(0); // no data page at all: an empty column
+            else
+            {
+                var dictionary = new StringVectorBuilder(_column.Type, _dictBytes.Count);
+                for (int i = 0; i < _dictBytes.Count; i++) dictionary.Append(_dictBytes[i]);
+                return new DictionaryVector(dictionary.Build(), _codes, rows, _nulls > 0 ? _validity : null, _nulls);
+            }
+        }
         if (_strings is not null) return _strings.Build();
         byte[]? validity = _nulls > 0 ? _validity : null;
         return _out switch
