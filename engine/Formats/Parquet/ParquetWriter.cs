@@ -20,6 +20,7 @@ internal sealed class ParquetWriter : IDisposable
     private readonly Schema _schema;
     private readonly ParquetWriteOptions _options;
     private readonly ColumnChunkWriter[] _columns;
+    private readonly MemoryStream[] _chunkBuffers;
     private readonly List<ColumnBatch> _pending = [];
     private readonly List<RowGroup> _rowGroups = [];
     private int _pendingRows;
@@ -34,6 +35,8 @@ internal sealed class ParquetWriter : IDisposable
         _options = options ?? new ParquetWriteOptions();
         if (_options.RowGroupRows < 1) throw new ArgumentOutOfRangeException(nameof(options), "RowGroupRows must be positive");
         _columns = [.. schema.Fields.Select(f => new ColumnChunkWriter(f, _options))];
+        // Reused across row groups: fresh memory is costly to fault in.
+        _chunkBuffers = [.. _columns.Select(_ => new MemoryStream())];
         _output.Write(Magic);
         _position = Magic.Length;
     }
@@ -73,7 +76,8 @@ internal sealed class ParquetWriter : IDisposable
         {
             var vectors = new ColumnVector[_pending.Count];
             for (int b = 0; b < vectors.Length; b++) vectors[b] = _pending[b][c];
-            var buffer = new MemoryStream();
+            var buffer = _chunkBuffers[c];
+            buffer.SetLength(0);
             long local = 0;
             var meta = _columns[c].Write(buffer, ref local, vectors);
             encoded[c] = (buffer, meta);

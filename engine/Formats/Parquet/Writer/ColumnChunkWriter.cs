@@ -22,6 +22,7 @@ internal sealed class ColumnChunkWriter
     private readonly RawValues _values;
     private readonly ByteBuffer _page = new(1 << 16);
     private readonly ByteBuffer _levels = new(1 << 12);
+    private readonly ByteBuffer _joined = new(1 << 16);
     private readonly ThriftCompactWriter _header = new();
     private byte[] _compressed = new byte[1 << 16];
     private int[] _defLevels = new int[1024];
@@ -145,7 +146,8 @@ internal sealed class ColumnChunkWriter
             if (levels is not null)
             {
                 // v1: a 4-byte length, the RLE levels, then the values; all compressed together.
-                var joined = new ByteBuffer(levels.Length + _page.Length + 4);
+                var joined = _joined;
+                joined.Clear();
                 joined.WriteInt32(levels.Length);
                 joined.Write(levels.Written);
                 joined.Write(_page.Written);
@@ -173,6 +175,8 @@ internal sealed class ColumnChunkWriter
         return prefixLength + _codec.Compress(data, _compressed.AsSpan(prefixLength));
     }
 
+    private const int SampleForDictionary = 1 << 15;
+
     private ByteDictionary? BuildDictionary()
     {
         var dictionary = new ByteDictionary(_values.FixedWidth, _options.DictionaryLimitBytes);
@@ -182,6 +186,8 @@ internal sealed class ColumnChunkWriter
             int index = dictionary.IndexOf(_values[i]);
             if (index < 0) return null; // past the limit: the whole chunk falls back to PLAIN
             _indices[i] = index;
+            // Mostly distinct values after a fair sample: a dictionary would not pay for itself.
+            if (i == SampleForDictionary && dictionary.Count > SampleForDictionary / 2) return null;
         }
         // A dictionary that saves nothing is not worth its page.
         return dictionary.Count > 0 && dictionary.Count * 2 <= _values.Count + 1 ? dictionary : null;
@@ -216,24 +222,47 @@ internal sealed class ColumnChunkWriter
     private Statistics ComputeStatistics(long nulls)
     {
         var stats = new Statistics { NullCount = nulls };
-        int min = -1, max = -1;
+        if (_values.Count == 0) return stats;
         var type = _element.Type!.Value;
-        bool isDecimal = _field.Type.Kind == TypeKind.Decimal;
-        for (int i = 0; i < _values.Count; i++)
+        var data = _values.Data;
+        switch (type)
         {
-            var v = _values[i];
-            if (ValueOrder.IsNaN(type, v)) continue;
-            if (min < 0 || ValueOrder.Compare(type, isDecimal, v, _values[min]) < 0) min = i;
-            if (max < 0 || ValueOrder.Compare(type, isDecimal, v, _values[max]) > 0) max = i;
-        }
-        if (min >= 0)
-        {
-            stats.MinValue = _values[min].ToArray();
-            stats.MaxValue = _values[max].ToArray();
-            // -0.0 and +0.0 compare equal; the specification asks for -0.0 as min and +0.0 as max.
-            NormalizeZero(type, stats);
+            case PhysicalType.Int32: SetMinMax(stats, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(data)); break;
+            case PhysicalType.Int64: SetMinMax(stats, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(data)); break;
+            default:
+            {
+                int min = -1, max = -1;
+                bool isDecimal = _field.Type.Kind == TypeKind.Decimal;
+                for (int i = 0; i < _values.Count; i++)
+                {
+                    var v = _values[i];
+                    if (ValueOrder.IsNaN(type, v)) continue;
+                    if (min < 0 || ValueOrder.Compare(type, isDecimal, v, _values[min]) < 0) min = i;
+                    if (max < 0 || ValueOrder.Compare(type, isDecimal, v, _values[max]) > 0) max = i;
+                }
+                if (min >= 0)
+                {
+                    stats.MinValue = _values[min].ToArray();
+                    stats.MaxValue = _values[max].ToArray();
+                    // -0.0 and +0.0 compare equal; the specification asks for -0.0 as min and +0.0 as max.
+                    NormalizeZero(type, stats);
+                }
+                break;
+            }
         }
         return stats;
+    }
+
+    private static void SetMinMax<T>(Statistics stats, ReadOnlySpan<T> values) where T : unmanaged, IComparable<T>
+    {
+        T min = values[0], max = values[0];
+        foreach (var v in values)
+        {
+            if (v.CompareTo(min) < 0) min = v;
+            if (v.CompareTo(max) > 0) max = v;
+        }
+        stats.MinValue = System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in min)).ToArray();
+        stats.MaxValue = System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in max)).ToArray();
     }
 
     private static void NormalizeZero(PhysicalType type, Statistics stats)
@@ -263,14 +292,39 @@ internal sealed class ColumnChunkWriter
             var vector = original is DictionaryVector d ? Materialize(d) : original;
             if (!Optional && vector.HasNulls)
                 throw new InvalidOperationException($"column '{_field.Name}' is declared not nullable but holds {vector.NullCount} nulls");
-            for (int i = 0; i < vector.Length; i++, row++)
+            var levels = _defLevels.AsSpan(row, vector.Length);
+            if (!vector.HasNulls)
             {
-                bool valid = vector.IsValid(i);
-                _defLevels[row] = valid ? 1 : 0;
-                if (valid) AppendValue(vector, i);
+                levels.Fill(1);
+                if (!TryAppendBulk(vector))
+                    for (int i = 0; i < vector.Length; i++) AppendValue(vector, i);
             }
+            else
+            {
+                for (int i = 0; i < vector.Length; i++)
+                {
+                    bool valid = vector.IsValid(i);
+                    levels[i] = valid ? 1 : 0;
+                    if (valid) AppendValue(vector, i);
+                }
+            }
+            row += vector.Length;
         }
         return rows;
+    }
+
+    /// <summary>Copies a null-free vector whose memory already is the PLAIN layout in one go.</summary>
+    private bool TryAppendBulk(ColumnVector vector)
+    {
+        switch (vector)
+        {
+            case PrimitiveVector<int> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            case PrimitiveVector<float> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            case PrimitiveVector<double> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            case PrimitiveVector<byte> v: _values.AddFixed(v.Values); return true;
+            case PrimitiveVector<long> v when _element.Type == PhysicalType.Int64: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            default: return false;
+        }
     }
 
     private static ColumnVector Materialize(DictionaryVector d)

@@ -44,6 +44,15 @@ internal sealed class RawValues
         return span;
     }
 
+    /// <summary>Appends fixed-width values already in their raw little-endian form.</summary>
+    public void AddFixed(ReadOnlySpan<byte> values)
+    {
+        if (DataLength + values.Length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + values.Length));
+        values.CopyTo(_data.AsSpan(DataLength));
+        DataLength += values.Length;
+        Count += values.Length / FixedWidth;
+    }
+
     public void Clear()
     {
         Count = 0;
