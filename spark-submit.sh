@@ -41,7 +41,12 @@ build() {
   if [[ ! -f "$dll" ]] || [[ -n "$(find "$here/engine" "$here/$project_dir" "$here/Directory.Build.props" "$here/Directory.Packages.props" \
         \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$dll" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]]; then
     echo "spark-submit.sh: building $project_dir (Release)..." >&2
-    dotnet build "$here/$project_dir" -c Release -o "$out/$name" --nologo -v quiet -clp:ErrorsOnly >&2
+    local log
+    if ! log="$(dotnet build "$here/$project_dir" -c Release -o "$out/$name" --nologo -v quiet -clp:ErrorsOnly 2>&1)"; then
+      echo "$log" >&2
+      echo "spark-submit.sh: the build of $project_dir failed" >&2
+      exit 1
+    fi
   fi
   echo "$dll"
 }
