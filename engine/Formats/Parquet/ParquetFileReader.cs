@@ -20,7 +20,8 @@ internal sealed class ParquetFileReader : IDisposable
 
     private readonly IRandomAccessSource _source;
     private readonly ParquetColumn[] _columns;
-    private ColumnChunkReader?[] _readers = [];
+    // Per column, readers whose buffers stay warm across row groups (two row groups may be in flight).
+    private System.Collections.Concurrent.ConcurrentBag<ColumnChunkReader>[] _readers = [];
     private readonly long _dataEnd;
 
     public ParquetFileReader(IRandomAccessSource source)
@@ -44,7 +45,7 @@ internal sealed class ParquetFileReader : IDisposable
             Metadata = FileMetaData.Read(footer);
             _dataEnd = length - 8 - footerLength;
             _columns = ResolveColumns(Metadata);
-            _readers = new ColumnChunkReader?[_columns.Length];
+            _readers = [.. _columns.Select(_ => new System.Collections.Concurrent.ConcurrentBag<ColumnChunkReader>())];
             Schema = new Schema([.. _columns.Select(c => new Field(c.Name, c.Type, c.MaxDefinitionLevel > 0))]);
             Validate();
         }
@@ -143,13 +144,17 @@ internal sealed class ParquetFileReader : IDisposable
                 int c = selected[i];
                 var chunk = group.Columns[c];
                 var (start, length) = ChunkRange(chunk);
-                // One reader per column keeps its buffers warm across row groups (fresh memory is costly to fault in).
-                var reader = Interlocked.CompareExchange(ref _readers[c], null, null) ?? CreateReader(c);
-                lock (reader)
+                // Reused readers keep their buffers warm across row groups (fresh memory is costly to fault in).
+                if (!_readers[c].TryTake(out var reader)) reader = new ColumnChunkReader(_columns[c]);
+                try
                 {
                     var bytes = reader.ChunkBuffer(checked((int)length));
                     _source.ReadExactly(start, bytes);
                     vectors[i] = reader.Read(bytes, chunk, (int)group.NumRows);
+                }
+                finally
+                {
+                    _readers[c].Add(reader);
                 }
             });
         }
@@ -161,19 +166,40 @@ internal sealed class ParquetFileReader : IDisposable
         return new ColumnBatch(schema, vectors, (int)group.NumRows);
     }
 
-    private ColumnChunkReader CreateReader(int column)
-    {
-        Interlocked.CompareExchange(ref _readers[column], new ColumnChunkReader(_columns[column]), null);
-        return _readers[column]!;
-    }
-
-    /// <summary>Streams the row groups not ruled out by <paramref name="predicates"/>, one batch each.</summary>
+    /// <summary>
+    /// Streams the row groups not ruled out by <paramref name="predicates"/>, one batch each, decoding
+    /// the next row group while the caller works on the current one (at most two in memory).
+    /// </summary>
     public IEnumerable<ColumnBatch> ReadBatches(IReadOnlyList<int>? columns = null, IReadOnlyList<ParquetPredicate>? predicates = null)
     {
-        for (int g = 0; g < RowGroupCount; g++)
+        var groups = Enumerable.Range(0, RowGroupCount).Where(g => predicates is null || RowGroupMayMatch(g, predicates)).ToArray();
+        Task<ColumnBatch>? next = null;
+        try
         {
-            if (predicates is not null && !RowGroupMayMatch(g, predicates)) continue;
-            yield return ReadRowGroup(g, columns);
+            for (int k = 0; k < groups.Length; k++)
+            {
+                var current = next ?? Task.Run(() => ReadRowGroup(groups[k], columns));
+                int following = k + 1;
+                next = following < groups.Length ? Task.Run(() => ReadRowGroup(groups[following], columns)) : null;
+                yield return Await(current);
+            }
+        }
+        finally
+        {
+            // An abandoned enumeration still waits for the read in flight, so nothing outlives the reader.
+            if (next is not null) try { next.Wait(); } catch (AggregateException) { }
+        }
+    }
+
+    private static ColumnBatch Await(Task<ColumnBatch> task)
+    {
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            throw e.InnerExceptions[0];
         }
     }
 

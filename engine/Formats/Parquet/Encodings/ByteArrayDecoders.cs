@@ -48,18 +48,19 @@ internal static class ByteArrayDecoders
         int pos = DeltaBinaryPacked.Decode(src, prefixes, out _);
         var suffixes = new DenseByteArrays();
         pos += DeltaLength(src[pos..], count, suffixes);
-        byte[] previous = [];
-        var current = new List<byte>();
+        // Each value is the previous value's prefix plus its suffix, built in a reused scratch buffer.
+        byte[] current = new byte[256];
+        int currentLength = 0;
         for (int i = 0; i < count; i++)
         {
             long prefix = prefixes[i];
-            if (prefix < 0 || prefix > previous.Length) ParquetThrow.Corrupt($"DELTA_BYTE_ARRAY prefix {prefix} longer than the previous value");
+            if (prefix < 0 || prefix > currentLength) ParquetThrow.Corrupt($"DELTA_BYTE_ARRAY prefix {prefix} longer than the previous value");
             var suffix = suffixes[i];
-            var value = new byte[prefix + suffix.Length];
-            previous.AsSpan(0, (int)prefix).CopyTo(value);
-            suffix.CopyTo(value.AsSpan((int)prefix));
-            output.Add(value);
-            previous = value;
+            int length = (int)prefix + suffix.Length;
+            if (length > current.Length) Array.Resize(ref current, Math.Max(length, current.Length * 2));
+            suffix.CopyTo(current.AsSpan((int)prefix));
+            currentLength = length;
+            output.Add(current.AsSpan(0, length));
         }
         return pos;
     }
