@@ -12,13 +12,13 @@ internal static class DeltaBinaryPacked
     public static int Decode(ReadOnlySpan<byte> src, Span<long> dst, out int totalCount)
     {
         int pos = 0;
-        ulong blockSize = Varint(src, ref pos), miniblocks = Varint(src, ref pos), total = Varint(src, ref pos);
+        ulong blockSize = Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"), miniblocks = Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"), total = Varint.Read(src, ref pos, "DELTA_BINARY_PACKED");
         if (blockSize == 0 || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 32 != 0 || blockSize > 1 << 20)
             ParquetThrow.Corrupt($"DELTA_BINARY_PACKED header with block size {blockSize} and {miniblocks} miniblocks is invalid");
         if (total > int.MaxValue) ParquetThrow.Corrupt($"DELTA_BINARY_PACKED count {total} is too large");
         totalCount = (int)total;
         if (dst.Length > totalCount) ParquetThrow.Corrupt($"DELTA_BINARY_PACKED holds {totalCount} values, {dst.Length} expected");
-        long value = ZigZag(Varint(src, ref pos));
+        long value = ZigZag(Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"));
         int perMiniblock = (int)(blockSize / miniblocks);
         int produced = 0;
         if (totalCount > 0 && dst.Length > 0) dst[produced++] = value;
@@ -27,7 +27,7 @@ internal static class DeltaBinaryPacked
         if ((int)miniblocks > widths.Length) ParquetThrow.Corrupt("too many miniblocks");
         while (remaining > 0)
         {
-            long minDelta = ZigZag(Varint(src, ref pos));
+            long minDelta = ZigZag(Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"));
             if (pos + (int)miniblocks > src.Length) ParquetThrow.Corrupt("DELTA_BINARY_PACKED bit widths past the end");
             src.Slice(pos, (int)miniblocks).CopyTo(widths);
             pos += (int)miniblocks;
@@ -67,19 +67,6 @@ internal static class DeltaBinaryPacked
         ulong word = 0;
         for (int b = 0; from + b < src.Length && b < 8; b++) word |= (ulong)src[from + b] << (8 * b);
         return word;
-    }
-
-    private static ulong Varint(ReadOnlySpan<byte> src, ref int pos)
-    {
-        ulong result = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (pos >= src.Length) ParquetThrow.Corrupt("DELTA_BINARY_PACKED varint past the end");
-            byte b = src[pos++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return result;
-        }
-        return ParquetThrow.Corrupt<ulong>("DELTA_BINARY_PACKED varint too long");
     }
 
     private static long ZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);

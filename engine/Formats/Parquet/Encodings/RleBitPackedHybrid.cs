@@ -16,7 +16,7 @@ internal static class RleBitPackedHybrid
         int pos = 0, produced = 0, byteWidth = (bitWidth + 7) / 8;
         while (produced < dst.Length)
         {
-            ulong header = ReadVarint(src, ref pos);
+            ulong header = Varint.Read(src, ref pos, "RLE header");
             if ((header & 1) == 0)
             {
                 ulong run = header >> 1;
@@ -42,19 +42,6 @@ internal static class RleBitPackedHybrid
             }
         }
         return pos;
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> src, ref int pos)
-    {
-        ulong result = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (pos >= src.Length) ParquetThrow.Corrupt("RLE header past the end of the data");
-            byte b = src[pos++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return result;
-        }
-        return ParquetThrow.Corrupt<ulong>("RLE header varint too long");
     }
 
     /// <summary>Unpacks values packed LSB first at <paramref name="bitWidth"/> bits; <paramref name="src"/> holds at least enough bytes.</summary>
