@@ -1,0 +1,86 @@
+using Kindling.Vectors;
+
+namespace Kindling.Kernels.Aggregates;
+
+/// <summary>
+/// median(col) = Spark's percentile(col, 0.5) as double with linear interpolation. Collects
+/// (group, value) pairs in flat arrays; at the end a counting sort by group yields each group's values.
+/// </summary>
+internal sealed class MedianState(int column) : AggregateState
+{
+    private int[] _groups = new int[1024];
+    private double[] _values = new double[1024];
+    private int _count;
+    private double[] _buffer = [];
+    private int _groupCount;
+    private double[]? _results;
+    private byte[]? _hasResult;
+
+    public override long MemoryBytes => _groups.Length * 12L;
+
+    public override void EnsureCapacity(int groups) => _groupCount = Math.Max(_groupCount, groups);
+
+    public override void Update(ColumnBatch batch, ReadOnlySpan<int> groupIds, int rows)
+    {
+        ColumnVector v = batch[column];
+        if (_buffer.Length < rows) _buffer = new double[rows];
+        NumericInput.ToDoubles(v, rows, _buffer);
+        Grow(ref _groups, _count + rows);
+        Grow(ref _values, _count + rows);
+        byte[]? bits = v.ValidityBits;
+        int n = _count;
+        for (int i = 0; i < rows; i++)
+        {
+            if (bits is not null && !Validity.IsValid(bits, i)) continue;
+            _groups[n] = groupIds[i];
+            _values[n] = _buffer[i];
+            n++;
+        }
+        _count = n;
+    }
+
+    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (MedianState)other;
+        Grow(ref _groups, _count + o._count);
+        Grow(ref _values, _count + o._count);
+        for (int i = 0; i < o._count; i++)
+        {
+            _groups[_count] = groupMap[o._groups[i]];
+            _values[_count] = o._values[i];
+            _count++;
+        }
+    }
+
+    public override ColumnVector Finish(int start, int count)
+    {
+        if (_results is null) Compute();
+        var values = _results.AsSpan(start, count).ToArray();
+        byte[]? bits = NullsWhereZero(_hasResult, start, count, out int nulls);
+        return new PrimitiveVector<double>(ColumnType.Float64, values, count, bits, nulls);
+    }
+
+    private void Compute()
+    {
+        int groups = _groupCount;
+        var starts = new int[groups + 1];
+        for (int i = 0; i < _count; i++) starts[_groups[i] + 1]++;
+        for (int g = 0; g < groups; g++) starts[g + 1] += starts[g];
+        var sorted = new double[_count];
+        var fill = starts.AsSpan(0, groups).ToArray();
+        for (int i = 0; i < _count; i++) sorted[fill[_groups[i]]++] = _values[i];
+        _results = new double[groups];
+        _hasResult = new byte[groups];
+        for (int g = 0; g < groups; g++)
+        {
+            int n = starts[g + 1] - starts[g];
+            if (n == 0) continue;
+            Span<double> segment = sorted.AsSpan(starts[g], n);
+            segment.Sort(DoubleOrder.Compare);
+            double position = (n - 1) * 0.5;
+            int lower = (int)Math.Floor(position), higher = (int)Math.Ceiling(position);
+            _results[g] = lower == higher ? segment[lower] : (higher - position) * segment[lower] + (position - lower) * segment[higher];
+            _hasResult[g] = 1;
+        }
+    }
+}
