@@ -28,8 +28,8 @@ internal static class AggregateStates
             case AggregateFunction.Max: return Pick(c, type, PickMode.Max, call.IgnoreNulls);
             case AggregateFunction.First: return Pick(c, type, PickMode.First, call.IgnoreNulls);
             case AggregateFunction.Last: return Pick(c, type, PickMode.Last, call.IgnoreNulls);
-            case AggregateFunction.CountDistinct: return new DistinctState(c, type, result, sum: false);
-            case AggregateFunction.SumDistinct: return new DistinctState(c, type, result, sum: true);
+            case AggregateFunction.CountDistinct: return new DistinctState(c, result, sum: false);
+            case AggregateFunction.SumDistinct: return new DistinctState(c, result, sum: true);
             case AggregateFunction.StddevSamp: return new MomentsState(c, sample: true, sqrt: true);
             case AggregateFunction.StddevPop: return new MomentsState(c, sample: false, sqrt: true);
             case AggregateFunction.VarianceSamp: return new MomentsState(c, sample: true, sqrt: false);

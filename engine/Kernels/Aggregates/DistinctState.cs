@@ -4,7 +4,7 @@ using Kindling.Vectors;
 namespace Kindling.Kernels.Aggregates;
 
 /// <summary>count(DISTINCT col) and sum(DISTINCT col): a set of (group, value) pairs, resolved at the end.</summary>
-internal sealed class DistinctState(int column, ColumnType inputType, ColumnType resultType, bool sum) : AggregateState
+internal sealed class DistinctState(int column, ColumnType resultType, bool sum) : AggregateState
 {
     private readonly HashSet<(int Group, Int128 Value)> _values = [];
     private readonly HashSet<(int Group, string Value)> _strings = [];
