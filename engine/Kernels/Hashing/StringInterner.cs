@@ -53,10 +53,10 @@ internal sealed class StringInterner
     private int Add(ReadOnlySpan<byte> value, ulong hash, int slot)
     {
         int id = Count;
-        if (id + 2 > _offsets.Length)
+        if (id == _hashes.Length)
         {
-            Array.Resize(ref _offsets, _offsets.Length * 2);
             Array.Resize(ref _hashes, _hashes.Length * 2);
+            Array.Resize(ref _offsets, _hashes.Length + 1);
         }
         if (_byteLength + value.Length > _bytes.Length)
             Array.Resize(ref _bytes, Math.Max(_byteLength + value.Length, _bytes.Length * 2));
