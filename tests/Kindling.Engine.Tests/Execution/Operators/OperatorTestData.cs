@@ -68,7 +68,7 @@ internal static class OperatorTestData
         null => "null",
         double d => double.IsNaN(d) ? "NaN" : (d == 0 ? 0.0 : d).ToString("G11", CultureInfo.InvariantCulture),
         float f => float.IsNaN(f) ? "NaN" : f.ToString("R", CultureInfo.InvariantCulture),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        decimal m => (m / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
     };
 
