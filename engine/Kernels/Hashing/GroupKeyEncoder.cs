@@ -20,6 +20,8 @@ internal sealed class GroupKeyEncoder
 
     private readonly Layout[] _layouts;
     private readonly int[] _offsets;
+    private readonly int[] _shifts;     // 0, or 32 for the upper half of a shared word
+    private readonly bool[] _packed;    // non-nullable 32-bit keys share words two by two
     private readonly int _maskWord;
     private readonly StringInterner?[] _interners;
     private readonly ColumnVector?[] _lastDictionary;
@@ -31,10 +33,12 @@ internal sealed class GroupKeyEncoder
         int n = types.Count;
         _layouts = new Layout[n];
         _offsets = new int[n];
+        _shifts = new int[n];
+        _packed = new bool[n];
         _interners = new StringInterner?[n];
         _lastDictionary = new ColumnVector?[n];
         _dictionaryIds = new int[]?[n];
-        int word = 0;
+        int word = 0, halfWord = -1;
         bool needMask = false;
         for (int c = 0; c < n; c++)
         {
@@ -42,10 +46,14 @@ internal sealed class GroupKeyEncoder
             _offsets[c] = word;
             switch (t.Kind)
             {
-                case TypeKind.Boolean or TypeKind.Int32 or TypeKind.Date or TypeKind.Float32 or TypeKind.Null:
-                    _layouts[c] = Layout.Narrow; word++; break;
-                case TypeKind.String or TypeKind.Binary:
-                    _layouts[c] = Layout.Str; _interners[c] = new StringInterner(); word++; break;
+                case TypeKind.Boolean or TypeKind.Int32 or TypeKind.Date or TypeKind.Float32 or TypeKind.Null or TypeKind.String or TypeKind.Binary:
+                    _layouts[c] = t.IsVariableWidth ? Layout.Str : Layout.Narrow;
+                    if (t.IsVariableWidth) _interners[c] = new StringInterner();
+                    if (nullable[c]) { word++; break; }
+                    _packed[c] = true;
+                    if (halfWord >= 0) { _offsets[c] = halfWord; _shifts[c] = 32; halfWord = -1; }
+                    else { halfWord = word; word++; }
+                    break;
                 case TypeKind.Decimal when t.IsWideDecimal:
                     _layouts[c] = Layout.Wide128; word += 2; needMask |= nullable[c]; break;
                 default:
@@ -80,18 +88,19 @@ internal sealed class GroupKeyEncoder
     {
         int width = Width;
         if (!invalid.IsEmpty) invalid[..rows].Clear();
-        if (_maskWord >= 0)
-            for (int i = 0; i < rows; i++) words[i * width + _maskWord] = 0;
+        words[..(rows * width)].Clear();
         for (int c = 0; c < columns.Length; c++)
         {
             ColumnVector v = columns[c];
             int off = _offsets[c];
+            if (_packed[c] && v.HasNulls)
+                throw new InvalidOperationException($"key column {c} holds nulls but its field is declared not nullable");
             switch (_layouts[c])
             {
-                case Layout.Narrow: EncodeNarrow(v, rows, words, off, width); break;
+                case Layout.Narrow: EncodeNarrow(v, rows, words, off, _shifts[c], width); break;
                 case Layout.Wide: EncodeWide(v, rows, words, off, width, c); break;
                 case Layout.Wide128: EncodeWide128(v, rows, words, off, width, c); break;
-                case Layout.Str: EncodeString(v, c, rows, words, off, width, lookupOnly, invalid); break;
+                case Layout.Str: EncodeString(v, c, rows, words, off, _shifts[c], width, lookupOnly, invalid); break;
             }
             if (!invalid.IsEmpty && v.HasNulls)
             {
@@ -102,26 +111,26 @@ internal sealed class GroupKeyEncoder
         }
     }
 
-    private static void EncodeNarrow(ColumnVector v, int rows, Span<ulong> words, int off, int width)
+    private static void EncodeNarrow(ColumnVector v, int rows, Span<ulong> words, int off, int shift, int width)
     {
         switch (v)
         {
             case PrimitiveVector<int> p:
             {
                 ReadOnlySpan<int> values = p.Values;
-                for (int i = 0; i < rows; i++) words[i * width + off] = (uint)values[i];
+                for (int i = 0; i < rows; i++) words[i * width + off] |= (ulong)(uint)values[i] << shift;
                 break;
             }
             case PrimitiveVector<byte> p:
             {
                 ReadOnlySpan<byte> values = p.Values;
-                for (int i = 0; i < rows; i++) words[i * width + off] = values[i];
+                for (int i = 0; i < rows; i++) words[i * width + off] |= (ulong)values[i] << shift;
                 break;
             }
             case PrimitiveVector<float> p:
             {
                 ReadOnlySpan<float> values = p.Values;
-                for (int i = 0; i < rows; i++) words[i * width + off] = (uint)NormalizeFloat(values[i]);
+                for (int i = 0; i < rows; i++) words[i * width + off] |= (ulong)(uint)NormalizeFloat(values[i]) << shift;
                 break;
             }
             default: throw new NotSupportedException($"grouping on {v.Type} ({v.GetType().Name}) is not supported");
@@ -179,7 +188,7 @@ internal sealed class GroupKeyEncoder
         }
     }
 
-    private void EncodeString(ColumnVector v, int column, int rows, Span<ulong> words, int off, int width, bool lookupOnly, Span<byte> invalid)
+    private void EncodeString(ColumnVector v, int column, int rows, Span<ulong> words, int off, int shift, int width, bool lookupOnly, Span<byte> invalid)
     {
         StringInterner interner = _interners[column]!;
         if (v is DictionaryVector d)
@@ -191,8 +200,8 @@ internal sealed class GroupKeyEncoder
             {
                 if (bits is not null && !Validity.IsValid(bits, i)) { words[i * width + off] = NarrowNull; continue; }
                 int id = ids[codes[i]];
-                if (id < 0) { invalid[i] = 1; words[i * width + off] = NarrowNull; continue; }
-                words[i * width + off] = (uint)id;
+                if (id < 0) { invalid[i] = 1; continue; }
+                words[i * width + off] |= (ulong)(uint)id << shift;
             }
             return;
         }
@@ -205,8 +214,8 @@ internal sealed class GroupKeyEncoder
             if (validity is not null && !Validity.IsValid(validity, i)) { words[i * width + off] = NarrowNull; continue; }
             ReadOnlySpan<byte> value = bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]);
             int id = lookupOnly ? interner.Find(value) : interner.Intern(value);
-            if (id < 0) { invalid[i] = 1; words[i * width + off] = NarrowNull; continue; }
-            words[i * width + off] = (uint)id;
+            if (id < 0) { invalid[i] = 1; continue; }
+            words[i * width + off] |= (ulong)(uint)id << shift;
         }
     }
 
@@ -235,7 +244,17 @@ internal sealed class GroupKeyEncoder
             StringInterner mine = _interners[c]!, theirs = other._interners[c]!;
             var map = new int[theirs.Count];
             for (int id = 0; id < map.Length; id++) map[id] = mine.Intern(theirs.Get(id));
-            int off = _offsets[c];
+            int off = _offsets[c], shift = _shifts[c];
+            if (_packed[c])
+            {
+                for (int i = 0; i < rows; i++)
+                {
+                    ulong w = keys[i * Width + off];
+                    uint id = (uint)(w >> shift);
+                    keys[i * Width + off] = (w & ~(0xFFFF_FFFFUL << shift)) | ((ulong)(uint)map[(int)id] << shift);
+                }
+                continue;
+            }
             for (int i = 0; i < rows; i++)
             {
                 ulong w = keys[i * Width + off];
@@ -248,11 +267,12 @@ internal sealed class GroupKeyEncoder
     public ColumnVector Decode(int column, ReadOnlySpan<ulong> keys, int start, int count)
     {
         ColumnType type = Types[column];
-        int width = Width, off = _offsets[column];
+        int width = Width, off = _offsets[column], shift = _shifts[column];
+        bool packed = _packed[column];
         byte[]? bits = null;
         int nulls = 0;
         bool IsNullAt(ReadOnlySpan<ulong> k, int g) => _layouts[column] is Layout.Narrow or Layout.Str
-            ? k[g * width + off] == NarrowNull
+            ? !packed && k[g * width + off] == NarrowNull
             : _maskWord >= 0 && (k[g * width + _maskWord] & (1UL << (column & 63))) != 0;
         for (int i = 0; i < count; i++)
         {
@@ -270,7 +290,7 @@ internal sealed class GroupKeyEncoder
                 for (int i = 0; i < count; i++)
                 {
                     ulong w = keys[(start + i) * width + off];
-                    if (w == NarrowNull) b.AppendNull(); else b.Append(interner.Get((int)w));
+                    if (!packed && w == NarrowNull) b.AppendNull(); else b.Append(interner.Get((int)(uint)(w >> shift)));
                 }
                 return b.Build();
             }
@@ -290,20 +310,20 @@ internal sealed class GroupKeyEncoder
             case TypeKind.Boolean or TypeKind.Null:
             {
                 var values = new byte[count];
-                for (int i = 0; i < count; i++) values[i] = (byte)keys[(start + i) * width + off];
+                for (int i = 0; i < count; i++) values[i] = (byte)(keys[(start + i) * width + off] >> shift);
                 if (type.Kind == TypeKind.Null) return new PrimitiveVector<byte>(type, values, count, new byte[Validity.ByteLength(count)], count);
                 return new PrimitiveVector<byte>(type, values, count, bits, nulls);
             }
             case TypeKind.Int32 or TypeKind.Date:
             {
                 var values = new int[count];
-                for (int i = 0; i < count; i++) values[i] = (int)(uint)keys[(start + i) * width + off];
+                for (int i = 0; i < count; i++) values[i] = (int)(uint)(keys[(start + i) * width + off] >> shift);
                 return new PrimitiveVector<int>(type, values, count, bits, nulls);
             }
             case TypeKind.Float32:
             {
                 var values = new float[count];
-                for (int i = 0; i < count; i++) values[i] = BitConverter.Int32BitsToSingle((int)(uint)keys[(start + i) * width + off]);
+                for (int i = 0; i < count; i++) values[i] = BitConverter.Int32BitsToSingle((int)(uint)(keys[(start + i) * width + off] >> shift));
                 return new PrimitiveVector<float>(type, values, count, bits, nulls);
             }
             case TypeKind.Float64:

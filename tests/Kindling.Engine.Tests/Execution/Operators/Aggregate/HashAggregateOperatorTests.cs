@@ -211,6 +211,32 @@ public sealed class HashAggregateOperatorTests
         return c / Math.Sqrt(sx * sy);
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void NonNullableNarrowKeysPackTwoPerWord(int dop, bool dictionary)
+    {
+        var schema = new Schema(
+        [
+            new Field("a", ColumnType.String, false), new Field("b", ColumnType.Int32, false), new Field("c", ColumnType.String, false),
+            new Field("d", ColumnType.Int32, false), new Field("e", ColumnType.Int32, false), new Field("v", ColumnType.Float64, false),
+        ]);
+        var rng = new Random(5);
+        var rows = Enumerable.Range(0, 4000).Select(_ => Row("s" + rng.Next(5), rng.Next(-3, 3), "t" + rng.Next(7), rng.Next(4), int.MinValue + rng.Next(2), rng.NextDouble())).ToList();
+        var op = new HashAggregateOperator(Source(schema, rows, 50, dictionary), [0, 1, 2, 3, 4], [new(AggregateFunction.CountAll, -1, "n"), new(AggregateFunction.Max, 5, "m")]);
+        var expected = rows.GroupBy(r => ((string)r[0]!, (int)r[1]!, (string)r[2]!, (int)r[3]!, (int)r[4]!))
+            .Select(g => Row(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Key.Item4, g.Key.Item5, g.LongCount(), g.Max(r => (double)r[5]!))).ToList();
+        EqualUnordered(expected, Collect(op, Context(dop: dop)));
+    }
+
+    [Fact]
+    public void NullsInAKeyDeclaredNotNullableFailClearly()
+    {
+        var schema = new Schema([new Field("k", ColumnType.Int32, false)]);
+        var op = new HashAggregateOperator(Source(schema, [Row(1), Row([null])]), [0], [new(AggregateFunction.CountAll, -1, "n")]);
+        Assert.Contains("not nullable", Assert.Throws<InvalidOperationException>(() => Collect(op)).Message);
+    }
+
     [Fact]
     public void OutputIsSplitIntoBatchSizeBatches()
     {
