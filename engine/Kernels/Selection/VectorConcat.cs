@@ -20,7 +20,9 @@ internal static class VectorConcat
 
     public static ColumnVector Concat(ColumnType type, IReadOnlyList<ColumnVector> parts)
     {
-        if (parts.Count == 1) return Decode(parts[0]);
+        if (parts.Count == 1) return parts[0] is DictionaryVector ? parts[0] : Decode(parts[0]);
+        if (parts.Count > 0 && parts[0] is DictionaryVector first && parts.All(p => p is DictionaryVector d && ReferenceEquals(d.Dictionary, first.Dictionary)))
+            return ConcatCodes(first.Dictionary, parts);
         var sources = new ColumnVector[parts.Count];
         int total = 0;
         for (int p = 0; p < parts.Count; p++)
@@ -34,6 +36,28 @@ internal static class VectorConcat
         for (int p = 0; p < sources.Length; p++)
             for (int r = 0; r < sources[p].Length; r++) { sourceIndex[k] = p; rows[k] = r; k++; }
         return Gather(type, sources, sourceIndex, rows);
+    }
+
+    /// <summary>Dictionary vectors sharing one dictionary stay encoded: their codes are concatenated.</summary>
+    private static DictionaryVector ConcatCodes(ColumnVector dictionary, IReadOnlyList<ColumnVector> parts)
+    {
+        int total = 0;
+        foreach (var p in parts) total += p.Length;
+        var codes = new int[total];
+        byte[]? bits = null;
+        int nulls = 0, offset = 0;
+        foreach (DictionaryVector d in parts)
+        {
+            d.Indices.CopyTo(codes.AsSpan(offset));
+            if (d.HasNulls)
+            {
+                bits ??= Validity.AllValid(total);
+                for (int i = 0; i < d.Length; i++)
+                    if (d.IsNull(i)) { Validity.SetNull(bits, offset + i); nulls++; }
+            }
+            offset += d.Length;
+        }
+        return new DictionaryVector(dictionary, codes, total, bits, nulls);
     }
 
     /// <summary>Concatenates batches of one schema into one batch.</summary>

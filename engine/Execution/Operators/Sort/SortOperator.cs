@@ -56,7 +56,7 @@ internal sealed class SortOperator : PhysicalOperator
                 bufferedBytes += EstimateBytes(batch);
                 if (bufferedRows > compactAt)
                 {
-                    ColumnBatch best = SortBuffered(buffered, (int)Math.Min(limit, bufferedRows));
+                    ColumnBatch best = SortBuffered(context, buffered, (int)Math.Min(limit, bufferedRows));
                     buffered.Clear();
                     buffered.Add(best);
                     bufferedRows = best.RowCount;
@@ -73,7 +73,7 @@ internal sealed class SortOperator : PhysicalOperator
             if (runs.Count == 0)
             {
                 if (buffered.Count == 0) yield break;
-                ColumnBatch sorted = SortBuffered(buffered, (int)Math.Min(limit, bufferedRows));
+                ColumnBatch sorted = SortBuffered(context, buffered, (int)Math.Min(limit, bufferedRows));
                 buffered.Clear();
                 for (int start = 0; start < sorted.RowCount; start += context.BatchSize)
                     yield return VectorConcat.Slice(sorted, start, Math.Min(context.BatchSize, sorted.RowCount - start));
@@ -104,10 +104,10 @@ internal sealed class SortOperator : PhysicalOperator
     }
 
     /// <summary>Concatenates the buffered batches, sorts them stably and keeps the first <paramref name="keep"/> rows.</summary>
-    private ColumnBatch SortBuffered(List<ColumnBatch> buffered, int keep)
+    private ColumnBatch SortBuffered(QueryContext context, List<ColumnBatch> buffered, int keep)
     {
         ColumnBatch all = VectorConcat.Concat(OutputSchema, buffered);
-        int[] perm = new RowComparer(all, KeyTuples).SortedPermutation(all.RowCount);
+        int[] perm = RowSorter.SortedPermutation(all, KeyTuples, context.DegreeOfParallelism);
         return VectorConcat.Take(all, perm.AsSpan(0, Math.Min(keep, perm.Length)));
     }
 
@@ -115,7 +115,7 @@ internal sealed class SortOperator : PhysicalOperator
     {
         Directory.CreateDirectory(context.SpillDirectory);
         string path = Path.Combine(context.SpillDirectory, $"sort-run-{Guid.NewGuid():N}.bin");
-        ColumnBatch sorted = SortBuffered(buffered, int.MaxValue);
+        ColumnBatch sorted = SortBuffered(context, buffered, int.MaxValue);
         int chunk = Math.Max(1, Math.Min(context.BatchSize, 8192));
         SpillFile.Write(path, Chunks(sorted, chunk));
         return path;

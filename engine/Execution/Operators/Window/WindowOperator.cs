@@ -105,7 +105,7 @@ internal sealed partial class WindowOperator : PhysicalOperator
         if (n == 0) yield break;
         var partitionKeys = _partitionColumns.Select(c => (c, true, true)).ToArray();
         var orderKeys = _orderKeys.Select(k => (k.Column, k.Ascending, k.NullsFirst)).ToArray();
-        int[] perm = new RowComparer(all, [.. partitionKeys, .. orderKeys]).SortedPermutation(n);
+        int[] perm = RowSorter.SortedPermutation(all, [.. partitionKeys, .. orderKeys], context.DegreeOfParallelism);
         var layout = new Layout(all, perm, new RowComparer(all, partitionKeys), new RowComparer(all, orderKeys));
 
         var results = new ColumnVector[_calls.Length];

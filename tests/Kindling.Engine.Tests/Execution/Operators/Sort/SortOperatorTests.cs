@@ -59,6 +59,26 @@ public sealed class SortOperatorTests
         Assert.Equal([4, 0, 2, 1, 3], Collect(op).Select(r => (int)r[3]!));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void NumericKeysUseNormalizedKeySortInParallel(int dop)
+    {
+        var rows = RandomRows(40000, 8);
+        SortKey[][] keySets =
+        [
+            [new(2, true, false)],                                  // int with nulls: 33 bits
+            [new(2, false, true), new(1, false, false)],            // int + double with nulls, descending
+            [new(1, true, true), new(3, false, true)],              // double + int without nulls
+            [new(1, true, true), new(2, true, true), new(1, false, true)], // too wide: falls back to row comparisons
+        ];
+        foreach (var keys in keySets)
+        {
+            var op = new SortOperator(Source(TestSchema, rows, 4096), keys);
+            Equal(Reference(rows, keys), Collect(op, Context(dop: dop)));
+        }
+    }
+
     [Fact]
     public void TopNWithLimit()
     {

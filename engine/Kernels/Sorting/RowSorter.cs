@@ -1,0 +1,126 @@
+using Kindling.Vectors;
+
+namespace Kindling.Kernels.Sorting;
+
+/// <summary>
+/// Stable sorted permutations of a batch's rows. When the keys are fixed width and fit 128 bits together with
+/// the row index (with a null bit per nullable key), each row becomes one normalized unsigned integer — key bits, then the row
+/// index, so equal keys keep input order — sorted as plain integers; otherwise rows are compared key by
+/// key through <see cref="RowComparer"/>. Both sort chunks in parallel and merge.
+/// </summary>
+internal static class RowSorter
+{
+    public static int[] SortedPermutation(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int degreeOfParallelism)
+    {
+        int n = batch.RowCount;
+        if (keys.Count == 0 || n < 2) return Identity(n);
+        int indexBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(n - 1));
+        int bits = indexBits;
+        foreach (var key in keys)
+        {
+            int width = KeyBits(batch[key.Column]);
+            if (width == 0) { bits = int.MaxValue; break; }
+            bits += width;
+            if (bits > 128) break;
+        }
+        if (bits <= 64) return SortNarrow(batch, keys, n, indexBits, degreeOfParallelism);
+        if (bits <= 128) return SortWide(batch, keys, n, indexBits, degreeOfParallelism);
+        int[] perm = Identity(n);
+        var comparer = new RowComparer(batch, keys);
+        ParallelMergeSort.Sort(perm, Comparer<int>.Create((a, b) =>
+        {
+            int c = comparer.Compare(a, b);
+            return c != 0 ? c : a.CompareTo(b);
+        }), degreeOfParallelism);
+        return perm;
+    }
+
+    private static int[] Identity(int n)
+    {
+        var perm = new int[n];
+        for (int i = 0; i < n; i++) perm[i] = i;
+        return perm;
+    }
+
+    private static int KeyBits(ColumnVector v)
+    {
+        int width = v switch
+        {
+            PrimitiveVector<byte> => 8,
+            PrimitiveVector<int> or PrimitiveVector<float> => 32,
+            PrimitiveVector<long> or PrimitiveVector<double> => 64,
+            _ => 0,
+        };
+        return width == 0 ? 0 : width + (v.HasNulls ? 1 : 0);
+    }
+
+    private static int[] SortNarrow(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n, int indexBits, int dop)
+    {
+        var acc = new ulong[n];
+        foreach (var key in keys) Append(batch[key.Column], key.Ascending, key.NullsFirst, (i, width, value) => acc[i] = (acc[i] << width) | value);
+        for (int i = 0; i < n; i++) acc[i] = (acc[i] << indexBits) | (uint)i;
+        ParallelMergeSort.Sort(acc, Comparer<ulong>.Default, dop);
+        var perm = new int[n];
+        ulong indexMask = (1UL << indexBits) - 1;
+        for (int i = 0; i < n; i++) perm[i] = (int)(acc[i] & indexMask);
+        return perm;
+    }
+
+    private static int[] SortWide(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n, int indexBits, int dop)
+    {
+        var acc = new UInt128[n];
+        foreach (var key in keys) Append(batch[key.Column], key.Ascending, key.NullsFirst, (i, width, value) => acc[i] = (acc[i] << width) | value);
+        for (int i = 0; i < n; i++) acc[i] = (acc[i] << indexBits) | (uint)i;
+        ParallelMergeSort.Sort(acc, Comparer<UInt128>.Default, dop);
+        var perm = new int[n];
+        ulong indexMask = (1UL << indexBits) - 1;
+        for (int i = 0; i < n; i++) perm[i] = (int)((ulong)acc[i] & indexMask);
+        return perm;
+    }
+
+    /// <summary>Normalizes one key column: unsigned bits whose order is the key order (direction and nulls applied).</summary>
+    private static void Append(ColumnVector v, bool ascending, bool nullsFirst, Action<int, int, ulong> put)
+    {
+        int n = v.Length;
+        int width;
+        ulong mask;
+        Func<int, ulong> value;
+        switch (v)
+        {
+            case PrimitiveVector<byte> p: { var a = p.RawValues; width = 8; value = i => a[i]; break; }
+            case PrimitiveVector<int> p: { var a = p.RawValues; width = 32; value = i => (uint)(a[i] ^ int.MinValue); break; }
+            case PrimitiveVector<long> p: { var a = p.RawValues; width = 64; value = i => (ulong)(a[i] ^ long.MinValue); break; }
+            case PrimitiveVector<float> p: { var a = p.RawValues; width = 32; value = i => FloatBits(a[i]); break; }
+            case PrimitiveVector<double> p: { var a = p.RawValues; width = 64; value = i => DoubleBits(a[i]); break; }
+            default: throw new NotSupportedException(v.GetType().Name);
+        }
+        mask = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
+        byte[]? bits = v.ValidityBits;
+        for (int i = 0; i < n; i++)
+        {
+            if (bits is null)
+            {
+                ulong x = value(i);
+                put(i, width, ascending ? x : ~x & mask);
+                continue;
+            }
+            bool isNull = !Validity.IsValid(bits, i);
+            ulong flag = isNull == nullsFirst ? 0UL : 1UL;
+            ulong y = isNull ? 0 : value(i);
+            put(i, 1, flag);
+            put(i, width, isNull ? 0 : ascending ? y : ~y & mask);
+        }
+    }
+
+    private static ulong DoubleBits(double d)
+    {
+        long b = Hashing.GroupKeyEncoder.NormalizeDouble(d); // NaN canonical (greatest), -0.0 as 0.0
+        return b < 0 ? ~(ulong)b : (ulong)b | 0x8000_0000_0000_0000UL;
+    }
+
+    private static ulong FloatBits(float f)
+    {
+        int b = Hashing.GroupKeyEncoder.NormalizeFloat(f);
+        return b < 0 ? ~(uint)b : (uint)b | 0x8000_0000U;
+    }
+}
