@@ -60,6 +60,40 @@ internal sealed class MedianState(int column) : AggregateState
         return new PrimitiveVector<double>(ColumnType.Float64, values, count, bits, nulls);
     }
 
+    /// <summary>
+    /// Quickselect: reorders <paramref name="values"/> so position <paramref name="k"/> holds the k-th smallest
+    /// (Spark order: NaN greatest) with smaller-or-equal values left of it and greater-or-equal right of it.
+    /// </summary>
+    internal static double Select(Span<double> values, int k)
+    {
+        // NaNs go to the end first; the rest compare with plain operators.
+        int end = values.Length;
+        for (int i = 0; i < end;)
+        {
+            if (double.IsNaN(values[i])) { end--; (values[i], values[end]) = (values[end], values[i]); }
+            else i++;
+        }
+        if (k >= end) return double.NaN;
+        int lo = 0, hi = end - 1;
+        while (lo < hi)
+        {
+            double pivot = Median3(values[lo], values[lo + (hi - lo) / 2], values[hi]);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j) { (values[i], values[j]) = (values[j], values[i]); i++; j--; }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break;
+        }
+        return values[k];
+    }
+
+    private static double Median3(double a, double b, double c) => a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+
     private void Compute()
     {
         int groups = _groupCount;
@@ -76,10 +110,18 @@ internal sealed class MedianState(int column) : AggregateState
             int n = starts[g + 1] - starts[g];
             if (n == 0) continue;
             Span<double> segment = sorted.AsSpan(starts[g], n);
-            segment.Sort(DoubleOrder.Compare);
             double position = (n - 1) * 0.5;
             int lower = (int)Math.Floor(position), higher = (int)Math.Ceiling(position);
-            _results[g] = lower == higher ? segment[lower] : (higher - position) * segment[lower] + (position - lower) * segment[higher];
+            double lowValue = Select(segment, lower);
+            // After selecting, everything right of `lower` is >= it: the next order statistic is their minimum.
+            double highValue = lowValue;
+            if (higher != lower)
+            {
+                highValue = segment[lower + 1];
+                for (int i = lower + 2; i < segment.Length; i++)
+                    if (DoubleOrder.Compare(segment[i], highValue) < 0) highValue = segment[i];
+            }
+            _results[g] = lower == higher ? lowValue : (higher - position) * lowValue + (position - lower) * highValue;
             _hasResult[g] = 1;
         }
     }

@@ -237,6 +237,36 @@ public sealed class HashAggregateOperatorTests
         Assert.Contains("not nullable", Assert.Throws<InvalidOperationException>(() => Collect(op)).Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void CorrOfIntegersMixesExactSumsAndOnlineUpdates(int dop)
+    {
+        var schema = Schema(("k", ColumnType.Int32), ("x", ColumnType.Int32), ("y", ColumnType.Int32));
+        var rng = new Random(17);
+        // Some batches hold nulls or large values (online path), the rest small non-null ints (exact sums path).
+        var rows = Enumerable.Range(0, 6000).Select(i => Row(rng.Next(6), (i / 64) % 3 == 0 && rng.Next(40) == 0 ? null : rng.Next(1, 6),
+            (i / 64) % 5 == 1 ? rng.Next(-100000, 100000) : rng.Next(1, 16))).ToList();
+        var op = new HashAggregateOperator(Source(schema, rows, 64), [0], [new(AggregateFunction.Corr, 1, "r", 2)]);
+        var expected = rows.GroupBy(r => (int)r[0]!).Select(g => Row(g.Key,
+            Corr(g.Where(r => r[1] is not null).Select(r => ((double)(int)r[1]!, (double)(int)r[2]!)).ToList()))).ToList();
+        EqualUnordered(expected, Collect(op, Context(dop: dop)));
+    }
+
+    [Fact]
+    public void MedianSelectHandlesDuplicatesAndNaN()
+    {
+        var schema = Schema(("k", ColumnType.Int32), ("v", ColumnType.Float64));
+        var rows = new List<object?[]>
+        {
+            Row(1, 3.0), Row(1, 1.0), Row(1, 2.0), Row(1, 2.0),
+            Row(2, double.NaN), Row(2, 1.0), Row(2, 5.0),
+            Row(3, double.NaN), Row(3, double.NaN), Row(3, 7.0), Row(3, 7.0),
+        };
+        var op = new HashAggregateOperator(Source(schema, rows), [0], [new(AggregateFunction.Median, 1, "m")]);
+        EqualUnordered([Row(1, 2.0), Row(2, 5.0), Row(3, double.NaN)], Collect(op));
+    }
+
     [Fact]
     public void OutputIsSplitIntoBatchSizeBatches()
     {
