@@ -14,8 +14,17 @@ internal abstract class AggregateState
     /// <summary>Folds rows [0, rows) of <paramref name="batch"/> into the groups <paramref name="groupIds"/> name.</summary>
     public abstract void Update(ColumnBatch batch, ReadOnlySpan<int> groupIds, int rows);
 
-    /// <summary>Folds the states of <paramref name="other"/> (same function and input) into this: its group g goes to groupMap[g].</summary>
-    public abstract void Merge(AggregateState other, ReadOnlySpan<int> groupMap);
+    /// <summary>Folds the states of <paramref name="other"/> (same function and input) into this: its group source[k] goes to target[k].</summary>
+    public abstract void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target);
+
+    /// <summary>A group map (other's group g goes to map[g], -1 = not merged here) for states that walk their own entries.</summary>
+    protected static int[] GroupMap(int groups, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
+    {
+        var map = new int[groups];
+        Array.Fill(map, -1);
+        for (int k = 0; k < source.Length; k++) map[source[k]] = target[k];
+        return map;
+    }
 
     /// <summary>The results of groups [start, start + count).</summary>
     public abstract ColumnVector Finish(int start, int count);

@@ -44,12 +44,13 @@ internal sealed class AvgDoubleState(int column) : AggregateState
                 if (Validity.IsValid(bits, i)) { int g = groupIds[i]; sums[g] += d[i]; counts[g]++; }
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (AvgDoubleState)other;
-        for (int g = 0; g < groupMap.Length; g++)
+        for (int k = 0; k < source.Length; k++)
         {
-            int t = groupMap[g];
+            int g = source[k];
+            int t = target[k];
             _sums[t] += o._sums[g];
             _counts[t] += o._counts[g];
         }

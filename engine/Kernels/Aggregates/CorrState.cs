@@ -105,12 +105,13 @@ internal sealed class CorrState(int xColumn, int yColumn) : AggregateState
         }
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (CorrState)other;
-        for (int g = 0; g < groupMap.Length; g++)
+        for (int k = 0; k < source.Length; k++)
         {
-            int t = groupMap[g];
+            int g = source[k];
+            int t = target[k];
             _in[t] += o._in[g]; _sx[t] += o._sx[g]; _sy[t] += o._sy[g];
             _sxx[t] += o._sxx[g]; _syy[t] += o._syy[g]; _sxy[t] += o._sxy[g];
             if (o._n[g] == 0) continue;

@@ -24,10 +24,10 @@ internal sealed class CountState(int column) : AggregateState
             if (Validity.IsValid(bits, i)) counts[groupIds[i]]++;
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         long[] theirs = ((CountState)other)._counts;
-        for (int g = 0; g < groupMap.Length; g++) _counts[groupMap[g]] += theirs[g];
+        for (int k = 0; k < source.Length; k++) _counts[target[k]] += theirs[source[k]];
     }
 
     public override ColumnVector Finish(int start, int count) =>

@@ -35,11 +35,12 @@ internal sealed class DistinctState(int column, ColumnType resultType, bool sum)
         }
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (DistinctState)other;
-        foreach (var (g, value) in o._values) _values.Add((groupMap[g], value));
-        foreach (var (g, value) in o._strings) _strings.Add((groupMap[g], value));
+        int[] map = GroupMap(o._groupCount, source, target);
+        foreach (var (g, value) in o._values) if (map[g] >= 0) _values.Add((map[g], value));
+        foreach (var (g, value) in o._strings) if (map[g] >= 0) _strings.Add((map[g], value));
     }
 
     public override ColumnVector Finish(int start, int count)

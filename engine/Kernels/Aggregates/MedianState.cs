@@ -39,14 +39,16 @@ internal sealed class MedianState(int column) : AggregateState
         _count = n;
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (MedianState)other;
         Grow(ref _groups, _count + o._count);
         Grow(ref _values, _count + o._count);
+        int[] map = GroupMap(o._groupCount, source, target);
         for (int i = 0; i < o._count; i++)
         {
-            _groups[_count] = groupMap[o._groups[i]];
+            if (map[o._groups[i]] < 0) continue;
+            _groups[_count] = map[o._groups[i]];
             _values[_count] = o._values[i];
             _count++;
         }

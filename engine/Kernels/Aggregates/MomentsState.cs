@@ -41,14 +41,15 @@ internal sealed class MomentsState(int column, bool sample, bool sqrt) : Aggrega
         }
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (MomentsState)other;
-        for (int g = 0; g < groupMap.Length; g++)
+        for (int k = 0; k < source.Length; k++)
         {
+            int g = source[k];
             double n2 = o._n[g];
             if (n2 == 0) continue;
-            int t = groupMap[g];
+            int t = target[k];
             double n1 = _n[t], n = n1 + n2, delta = o._mean[g] - _mean[t];
             _mean[t] += delta * n2 / n;
             _m2[t] += o._m2[g] + delta * delta * n1 * n2 / n;

@@ -72,14 +72,15 @@ internal sealed class PickState<T>(int column, ColumnType type, PickMode mode, b
         }
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (PickState<T>)other;
-        for (int g = 0; g < groupMap.Length; g++)
+        for (int k = 0; k < source.Length; k++)
         {
+            int g = source[k];
             byte s = o._state[g];
             if (s == 0) continue;
-            int t = groupMap[g];
+            int t = target[k];
             bool take = mode switch
             {
                 PickMode.Min => _state[t] != 1 || (s == 1 && Compare(o._values[g], _values[t]) < 0),

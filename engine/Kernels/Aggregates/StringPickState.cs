@@ -61,13 +61,14 @@ internal sealed class StringPickState(int column, ColumnType type, PickMode mode
         _state[g] = state;
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (StringPickState)other;
-        for (int g = 0; g < groupMap.Length; g++)
+        for (int k = 0; k < source.Length; k++)
         {
+            int g = source[k];
             if (o._state[g] == 0) continue;
-            int t = groupMap[g];
+            int t = target[k];
             if (o._state[g] == 2)
             {
                 if ((mode == PickMode.First && _state[t] == 0) || mode == PickMode.Last) { _state[t] = 2; _values[t] = null; }

@@ -48,12 +48,13 @@ internal sealed class SumDecimalState(int column, ColumnType resultType, int inp
         }
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (SumDecimalState)other;
-        for (int g = 0; g < groupMap.Length; g++)
+        for (int k = 0; k < source.Length; k++)
         {
-            int t = groupMap[g];
+            int g = source[k];
+            int t = target[k];
             Int128 a = _sums[t], b = o._sums[g], r = a + b;
             if (((a ^ r) & (b ^ r)) < 0) _overflow[t] = 1;
             _sums[t] = r;

@@ -45,13 +45,14 @@ internal sealed class SumInt64State(int column) : AggregateState
         }
     }
 
-    public override void Merge(AggregateState other, ReadOnlySpan<int> groupMap)
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (SumInt64State)other;
-        for (int g = 0; g < groupMap.Length; g++)
+        for (int k = 0; k < source.Length; k++)
         {
+            int g = source[k];
             if (o._seen[g] == 0) continue;
-            int t = groupMap[g];
+            int t = target[k];
             _sums[t] = unchecked(_sums[t] + o._sums[g]);
             _seen[t] = 1;
         }

@@ -285,14 +285,15 @@ internal sealed class GroupKeyEncoder
         {
             case Layout.Str:
             {
-                StringInterner interner = _interners[column]!;
-                var b = new StringVectorBuilder(type, count, count * 8);
+                // Emit dictionary encoded: the interned strings are the dictionary, the ids the codes.
+                StringVector dictionary = InternedStrings(column);
+                var codes = new int[count];
                 for (int i = 0; i < count; i++)
                 {
                     ulong w = keys[(start + i) * width + off];
-                    if (!packed && w == NarrowNull) b.AppendNull(); else b.Append(interner.Get((int)(uint)(w >> shift)));
+                    codes[i] = !packed && w == NarrowNull ? 0 : (int)(uint)(w >> shift);
                 }
-                return b.Build();
+                return new DictionaryVector(dictionary, codes, count, bits, nulls);
             }
             case Layout.Wide128:
             {
@@ -339,6 +340,22 @@ internal sealed class GroupKeyEncoder
                 return new PrimitiveVector<long>(type, values, count, bits, nulls);
             }
         }
+    }
+
+    private readonly StringVector?[] _dictionaries = new StringVector?[64];
+
+    /// <summary>The strings interned for key column <paramref name="column"/> as one vector (id = row), rebuilt when new strings arrived.</summary>
+    private StringVector InternedStrings(int column)
+    {
+        StringInterner interner = _interners[column]!;
+        StringVector? cached = _dictionaries[column];
+        if (cached is not null && cached.Length == interner.Count) return cached;
+        var b = new StringVectorBuilder(Types[column], Math.Max(1, interner.Count), Math.Max(64, interner.Count * 8));
+        for (int id = 0; id < interner.Count; id++) b.Append(interner.Get(id));
+        if (interner.Count == 0) b.Append(ReadOnlySpan<byte>.Empty); // codes of null rows point at a valid entry
+        cached = b.Build();
+        _dictionaries[column] = cached;
+        return cached;
     }
 
     /// <summary>Float bits with NaN canonical and -0.0 folded into 0.0.</summary>

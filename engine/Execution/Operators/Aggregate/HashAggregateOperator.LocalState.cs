@@ -20,14 +20,14 @@ internal sealed partial class HashAggregateOperator
         private int[] _groupIds = [];
         private int _batches;
 
-        public LocalState(HashAggregateOperator op, Schema input, QueryContext context)
+        public LocalState(HashAggregateOperator op, Schema input, QueryContext context, GroupKeyEncoder? sharedEncoder = null)
         {
             _op = op;
             _context = context;
             int[] keys = op._groupColumns;
             if (keys.Length > 0)
             {
-                _encoder = new GroupKeyEncoder(keys.Select(k => input[k].Type).ToArray(), keys.Select(k => input[k].Nullable).ToArray());
+                _encoder = sharedEncoder ?? new GroupKeyEncoder(keys.Select(k => input[k].Type).ToArray(), keys.Select(k => input[k].Nullable).ToArray());
                 _table = new GroupHashTable(_encoder.Width);
             }
             _states = new AggregateState[op._aggregates.Length];
@@ -84,22 +84,67 @@ internal sealed partial class HashAggregateOperator
                     $"{_context.MemoryLimitBytes >> 20} MiB query memory limit. Raise the memory limit or reduce the number of groups; the hash aggregate does not spill.");
         }
 
+        public GroupKeyEncoder? Encoder => _encoder;
+
+        /// <summary>This worker's group keys (row-major words) rewritten into <paramref name="target"/>'s string ids, and their hashes.</summary>
+        public (ulong[] Keys, ulong[] Hashes) KeysFor(GroupKeyEncoder target)
+        {
+            int groups = GroupCount;
+            var keys = _table!.Keys.ToArray();
+            var hashes = new ulong[groups];
+            if (ReferenceEquals(target, _encoder))
+            {
+                for (int g = 0; g < groups; g++) hashes[g] = _table.Hash(g);
+                return (keys, hashes);
+            }
+            target.Remap(_encoder!, keys, groups);
+            KeyHash.HashWords(keys, target.Width, groups, hashes);
+            return (keys, hashes);
+        }
+
+        /// <summary>Merges all groups of <paramref name="other"/> into this state (serially).</summary>
         public void MergeFrom(LocalState other)
         {
             int groups = other.GroupCount;
-            var map = new int[groups];
-            if (_table is not null)
+            var source = new int[groups];
+            for (int g = 0; g < groups; g++) source[g] = g;
+            if (_table is null)
             {
-                var keys = other._table!.Keys.ToArray();
-                _encoder!.Remap(other._encoder!, keys, groups);
-                var hashes = new ulong[groups];
-                KeyHash.HashWords(keys, _encoder.Width, groups, hashes);
-                _table.FindOrInsert(keys, hashes, groups, map);
+                MergeStates(other, source, new int[groups]);
+                return;
             }
+            var (keys, hashes) = other.KeysFor(_encoder!);
+            MergeGroups(other, keys, hashes, source);
+        }
+
+        /// <summary>Merges the groups <paramref name="source"/> of <paramref name="other"/>, whose keys (in this encoder's ids) and hashes are given for all its groups.</summary>
+        public void MergeGroups(LocalState other, ulong[] keys, ulong[] hashes, int[] source)
+        {
+            int width = _encoder!.Width;
+            var target = new int[source.Length];
+            const int chunk = 4096;
+            var words = new ulong[chunk * width];
+            var chunkHashes = new ulong[chunk];
+            for (int start = 0; start < source.Length; start += chunk)
+            {
+                int n = Math.Min(chunk, source.Length - start);
+                for (int i = 0; i < n; i++)
+                {
+                    int g = source[start + i];
+                    Array.Copy(keys, (long)g * width, words, (long)i * width, width);
+                    chunkHashes[i] = hashes[g];
+                }
+                _table!.FindOrInsert(words, chunkHashes, n, target.AsSpan(start, n));
+            }
+            MergeStates(other, source, target);
+        }
+
+        private void MergeStates(LocalState other, int[] source, int[] target)
+        {
             for (int i = 0; i < _states.Length; i++)
             {
                 _states[i].EnsureCapacity(GroupCount);
-                _states[i].Merge(other._states[i], map);
+                _states[i].Merge(other._states[i], source, target);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Kindling.Kernels.Aggregates;
+using Kindling.Kernels.Hashing;
 using Kindling.Vectors;
 
 namespace Kindling.Execution.Operators.Aggregate;
@@ -72,18 +73,24 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
 
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
-        LocalState result = Aggregate(context);
-        int groups = result.GroupCount;
         int batchSize = Math.Max(1, context.BatchSize);
-        for (int start = 0; start < groups; start += batchSize)
+        foreach (LocalState result in Aggregate(context))
         {
-            context.Cancellation.ThrowIfCancellationRequested();
-            int count = Math.Min(batchSize, groups - start);
-            yield return result.Emit(OutputSchema, start, count);
+            int groups = result.GroupCount;
+            for (int start = 0; start < groups; start += batchSize)
+            {
+                context.Cancellation.ThrowIfCancellationRequested();
+                int count = Math.Min(batchSize, groups - start);
+                yield return result.Emit(OutputSchema, start, count);
+            }
         }
     }
 
-    private LocalState Aggregate(QueryContext context)
+    /// <summary>Above this many partial groups the merge runs per hash partition on all workers.</summary>
+    private const int ParallelMergeThreshold = 1 << 16;
+
+    /// <summary>Aggregates the input; the result is one or more disjoint sets of groups (hash partitions).</summary>
+    private List<LocalState> Aggregate(QueryContext context)
     {
         Schema input = Child.OutputSchema;
         int workers = Math.Max(1, context.DegreeOfParallelism);
@@ -95,7 +102,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
                 context.Cancellation.ThrowIfCancellationRequested();
                 local.Consume(batch);
             }
-            return local;
+            return [local];
         }
 
         var locals = new LocalState[workers];
@@ -127,11 +134,56 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
                 throw;
             }
         }
-        LocalState target = locals[0];
-        for (int w = 1; w < workers; w++)
-            if (locals[w] is not null) target.MergeFrom(locals[w]);
-        return target;
+        var partials = locals.Where(l => l is not null).ToArray();
+        long total = partials.Sum(l => (long)l.GroupCount);
+        if (_groupColumns.Length == 0 || total < ParallelMergeThreshold)
+        {
+            for (int w = 1; w < partials.Length; w++) partials[0].MergeFrom(partials[w]);
+            return [partials[0]];
+        }
+        return MergePartitioned(partials, input, context);
     }
+
+    /// <summary>
+    /// Merges many partial groups in parallel: every worker's groups are split by hash into partitions
+    /// (after rewriting string ids into the first worker's ids), and each partition is merged by one task
+    /// into its own table and states. Partitions hold disjoint groups, so their outputs simply concatenate.
+    /// </summary>
+    private List<LocalState> MergePartitioned(LocalState[] partials, Schema input, QueryContext context)
+    {
+        GroupKeyEncoder encoder = partials[0].Encoder!;
+        int workers = Math.Max(1, context.DegreeOfParallelism);
+        int partitions = workers * 4;
+        var keys = new ulong[partials.Length][];
+        var hashes = new ulong[partials.Length][];
+        var selections = new int[partials.Length][][];
+        for (int w = 0; w < partials.Length; w++) (keys[w], hashes[w]) = partials[w].KeysFor(encoder);
+        Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            ulong[] h = hashes[w];
+            var counts = new int[partitions];
+            foreach (ulong x in h) counts[PartitionOf(x, partitions)]++;
+            var lists = new int[partitions][];
+            for (int p = 0; p < partitions; p++) lists[p] = new int[counts[p]];
+            var fill = new int[partitions];
+            for (int g = 0; g < h.Length; g++)
+            {
+                int p = PartitionOf(h[g], partitions);
+                lists[p][fill[p]++] = g;
+            }
+            selections[w] = lists;
+        });
+        var result = new LocalState[partitions];
+        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, p =>
+        {
+            var state = new LocalState(this, input, context, encoder);
+            for (int w = 0; w < partials.Length; w++) state.MergeGroups(partials[w], keys[w], hashes[w], selections[w][p]);
+            result[p] = state;
+        });
+        return [.. result];
+    }
+
+    private static int PartitionOf(ulong hash, int partitions) => (int)(((hash >> 32) & 0xFFFF) * (ulong)partitions >> 16);
 
     public override string ToString()
     {

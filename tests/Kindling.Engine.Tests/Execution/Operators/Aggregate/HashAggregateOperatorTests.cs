@@ -267,6 +267,25 @@ public sealed class HashAggregateOperatorTests
         EqualUnordered([Row(1, 2.0), Row(2, 5.0), Row(3, double.NaN)], Collect(op));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ManyGroupsMergeByHashPartitionOnAllWorkers(bool dictionary)
+    {
+        var rng = new Random(23);
+        var rows = Enumerable.Range(0, 200_000).Select(i => Row(rng.Next(30) == 0 ? null : "k" + rng.Next(400), rng.Next(500), (long)rng.Next(100), rng.NextDouble())).ToList();
+        var schema = Schema(("s", ColumnType.String), ("i", ColumnType.Int32), ("v", ColumnType.Int64), ("d", ColumnType.Float64));
+        var op = new HashAggregateOperator(Source(schema, rows, 4096, dictionary), [0, 1],
+            [new(AggregateFunction.Sum, 2, "s"), new(AggregateFunction.CountAll, -1, "n"), new(AggregateFunction.Median, 2, "m"), new(AggregateFunction.Max, 0, "mx")]);
+        var expected = rows.GroupBy(r => ((string?)r[0], (int)r[1]!)).Select(g =>
+        {
+            var v = g.Select(r => (double)(long)r[2]!).Order().ToList();
+            return Row(g.Key.Item1, g.Key.Item2, g.Sum(r => (long)r[2]!), g.LongCount(), (double?)Median(v), g.Key.Item1);
+        }).ToList();
+        Assert.True(expected.Count > 100_000);
+        EqualUnordered(expected, Collect(op, Context(dop: 2, batchSize: 10_000)));
+    }
+
     [Fact]
     public void OutputIsSplitIntoBatchSizeBatches()
     {
