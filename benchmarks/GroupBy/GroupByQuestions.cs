@@ -1,5 +1,6 @@
 using Kindling.Execution;
 using Kindling.Execution.Operators.Aggregate;
+using Kindling.Execution.Operators.Source;
 using Kindling.Execution.Operators.Sort;
 using Kindling.Execution.Operators.Window;
 using Kindling.Vectors;
@@ -83,13 +84,15 @@ internal static class GroupByQuestions
     private static (long, double[]) Q8(PhysicalOperator x, QueryContext context)
     {
         // SELECT id6, v3 FROM (SELECT id6, v3, row_number() OVER (PARTITION BY id6 ORDER BY v3 DESC) AS r FROM x) WHERE r <= 2
-        var plan = new WindowOperator(x, [Id6], [new SortKey(V3, Ascending: false, NullsFirst: false)], [new WindowCall(WindowFunction.RowNumber, -1, "order_v3")]);
+        // The window reads only id6 and v3 (column pruning at the scan, as DuckDB's plan does).
+        var pruned = Columns(x, [Id6, V3]);
+        var plan = new WindowOperator(pruned, [0], [new SortKey(1, Ascending: false, NullsFirst: false)], [new WindowCall(WindowFunction.RowNumber, -1, "order_v3")]);
         long rows = 0;
         double sum = 0;
         foreach (var batch in plan.Execute(context))
         {
-            var rn = (PrimitiveVector<int>)batch[9];
-            var v3 = (PrimitiveVector<double>)batch[V3];
+            var rn = (PrimitiveVector<int>)batch[2];
+            var v3 = (PrimitiveVector<double>)batch[1];
             for (int i = 0; i < batch.RowCount; i++)
             {
                 if (rn[i] > 2) continue;
@@ -98,6 +101,15 @@ internal static class GroupByQuestions
             }
         }
         return (rows, [rows, sum]);
+    }
+
+    /// <summary>The same batches restricted to some columns (vectors are shared, nothing is copied).</summary>
+    private static InMemorySourceOperator Columns(PhysicalOperator x, int[] columns)
+    {
+        var schema = new Schema(columns.Select(c => x.OutputSchema[c]).ToArray());
+        var batches = ((InMemorySourceOperator)x).Execute(new QueryContext(1))
+            .Select(b => new ColumnBatch(schema, columns.Select(c => b[c]).ToArray(), b.RowCount)).ToList();
+        return new InMemorySourceOperator(schema, batches);
     }
 
     private static (long, double[]) Q9(PhysicalOperator x, QueryContext context)

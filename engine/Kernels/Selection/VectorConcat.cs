@@ -30,12 +30,42 @@ internal static class VectorConcat
             sources[p] = Decode(parts[p]);
             total += sources[p].Length;
         }
+        switch (sources.Length > 0 ? sources[0] : null)
+        {
+            case PrimitiveVector<byte>: return ConcatPrimitive<byte>(type, sources, total);
+            case PrimitiveVector<int>: return ConcatPrimitive<int>(type, sources, total);
+            case PrimitiveVector<long>: return ConcatPrimitive<long>(type, sources, total);
+            case PrimitiveVector<float>: return ConcatPrimitive<float>(type, sources, total);
+            case PrimitiveVector<double>: return ConcatPrimitive<double>(type, sources, total);
+            case PrimitiveVector<Int128>: return ConcatPrimitive<Int128>(type, sources, total);
+        }
         var sourceIndex = new int[total];
         var rows = new int[total];
         int k = 0;
         for (int p = 0; p < sources.Length; p++)
             for (int r = 0; r < sources[p].Length; r++) { sourceIndex[k] = p; rows[k] = r; k++; }
         return Gather(type, sources, sourceIndex, rows);
+    }
+
+    /// <summary>Block-copies the values of fixed-width parts; validity is copied bit by bit only for parts with nulls.</summary>
+    private static PrimitiveVector<T> ConcatPrimitive<T>(ColumnType type, ColumnVector[] parts, int total) where T : unmanaged
+    {
+        var values = new T[total];
+        byte[]? bits = null;
+        int nulls = 0, offset = 0;
+        foreach (var part in parts)
+        {
+            var p = (PrimitiveVector<T>)part;
+            p.Values.CopyTo(values.AsSpan(offset));
+            if (p.HasNulls)
+            {
+                bits ??= Validity.AllValid(total);
+                for (int i = 0; i < p.Length; i++)
+                    if (p.IsNull(i)) { Validity.SetNull(bits, offset + i); nulls++; }
+            }
+            offset += p.Length;
+        }
+        return new PrimitiveVector<T>(type, values, total, bits, nulls);
     }
 
     /// <summary>Dictionary vectors sharing one dictionary stay encoded: their codes are concatenated.</summary>

@@ -10,21 +10,32 @@ namespace Kindling.Kernels.Sorting;
 /// </summary>
 internal static class RowSorter
 {
-    public static int[] SortedPermutation(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int degreeOfParallelism)
+    /// <summary>
+    /// A sorted permutation plus, when the normalized-key path ran, where runs of equal leading keys
+    /// (the first prefixKeys keys) and of equal full keys start in sorted order (null otherwise).
+    /// </summary>
+    public sealed record Result(int[] Permutation, bool[]? NewPrefixRun, bool[]? NewKeyRun);
+
+    public static int[] SortedPermutation(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int degreeOfParallelism) =>
+        Sort(batch, keys, degreeOfParallelism, -1).Permutation;
+
+    /// <summary>Sorts; with <paramref name="prefixKeys"/> &gt;= 0 also reports run boundaries when it can do so cheaply.</summary>
+    public static Result Sort(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int degreeOfParallelism, int prefixKeys)
     {
         int n = batch.RowCount;
-        if (keys.Count == 0 || n < 2) return Identity(n);
-        int indexBits = 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(n - 1));
-        int bits = indexBits;
-        foreach (var key in keys)
+        if (keys.Count == 0 || n < 2) return new Result(Identity(n), null, null);
+        int indexBits = Math.Max(1, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(n - 1)));
+        int bits = indexBits, prefixBits = 0;
+        for (int k = 0; k < keys.Count; k++)
         {
-            int width = KeyBits(batch[key.Column]);
+            int width = KeyBits(batch[keys[k].Column]);
             if (width == 0) { bits = int.MaxValue; break; }
             bits += width;
+            if (k < prefixKeys) prefixBits += width;
             if (bits > 128) break;
         }
-        if (bits <= 64) return SortNarrow(batch, keys, n, indexBits, degreeOfParallelism);
-        if (bits <= 128) return SortWide(batch, keys, n, indexBits, degreeOfParallelism);
+        if (bits <= 64) return SortNarrow(batch, keys, n, indexBits, bits - indexBits - prefixBits, prefixKeys >= 0, degreeOfParallelism);
+        if (bits <= 128) return SortWide(batch, keys, n, indexBits, bits - indexBits - prefixBits, prefixKeys >= 0, degreeOfParallelism);
         int[] perm = Identity(n);
         var comparer = new RowComparer(batch, keys);
         ParallelMergeSort.Sort(perm, Comparer<int>.Create((a, b) =>
@@ -32,7 +43,7 @@ internal static class RowSorter
             int c = comparer.Compare(a, b);
             return c != 0 ? c : a.CompareTo(b);
         }), degreeOfParallelism);
-        return perm;
+        return new Result(perm, null, null);
     }
 
     private static int[] Identity(int n)
@@ -54,7 +65,7 @@ internal static class RowSorter
         return width == 0 ? 0 : width + (v.HasNulls ? 1 : 0);
     }
 
-    private static int[] SortNarrow(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n, int indexBits, int dop)
+    private static Result SortNarrow(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n, int indexBits, int suffixBits, bool runs, int dop)
     {
         var acc = new ulong[n];
         foreach (var key in keys) Append(batch[key.Column], key.Ascending, key.NullsFirst, (i, width, value) => acc[i] = (acc[i] << width) | value);
@@ -63,10 +74,20 @@ internal static class RowSorter
         var perm = new int[n];
         ulong indexMask = (1UL << indexBits) - 1;
         for (int i = 0; i < n; i++) perm[i] = (int)(acc[i] & indexMask);
-        return perm;
+        if (!runs) return new Result(perm, null, null);
+        var newPrefix = new bool[n];
+        var newKey = new bool[n];
+        int prefixShift = indexBits + suffixBits;
+        newPrefix[0] = newKey[0] = true;
+        for (int i = 1; i < n; i++)
+        {
+            newKey[i] = (acc[i] >> indexBits) != (acc[i - 1] >> indexBits);
+            newPrefix[i] = prefixShift < 64 && (acc[i] >> prefixShift) != (acc[i - 1] >> prefixShift);
+        }
+        return new Result(perm, newPrefix, newKey);
     }
 
-    private static int[] SortWide(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n, int indexBits, int dop)
+    private static Result SortWide(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n, int indexBits, int suffixBits, bool runs, int dop)
     {
         var acc = new UInt128[n];
         foreach (var key in keys) Append(batch[key.Column], key.Ascending, key.NullsFirst, (i, width, value) => acc[i] = (acc[i] << width) | value);
@@ -75,7 +96,17 @@ internal static class RowSorter
         var perm = new int[n];
         ulong indexMask = (1UL << indexBits) - 1;
         for (int i = 0; i < n; i++) perm[i] = (int)((ulong)acc[i] & indexMask);
-        return perm;
+        if (!runs) return new Result(perm, null, null);
+        var newPrefix = new bool[n];
+        var newKey = new bool[n];
+        int prefixShift = indexBits + suffixBits;
+        newPrefix[0] = newKey[0] = true;
+        for (int i = 1; i < n; i++)
+        {
+            newKey[i] = (acc[i] >> indexBits) != (acc[i - 1] >> indexBits);
+            newPrefix[i] = prefixShift < 128 && (acc[i] >> prefixShift) != (acc[i - 1] >> prefixShift);
+        }
+        return new Result(perm, newPrefix, newKey);
     }
 
     /// <summary>Normalizes one key column: unsigned bits whose order is the key order (direction and nulls applied).</summary>

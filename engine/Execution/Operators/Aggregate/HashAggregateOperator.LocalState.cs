@@ -20,7 +20,7 @@ internal sealed partial class HashAggregateOperator
         private int[] _groupIds = [];
         private int _batches;
 
-        public LocalState(HashAggregateOperator op, Schema input, QueryContext context, GroupKeyEncoder? sharedEncoder = null)
+        public LocalState(HashAggregateOperator op, Schema input, QueryContext context, GroupKeyEncoder? sharedEncoder = null, int expectedGroups = 1024)
         {
             _op = op;
             _context = context;
@@ -28,13 +28,13 @@ internal sealed partial class HashAggregateOperator
             if (keys.Length > 0)
             {
                 _encoder = sharedEncoder ?? new GroupKeyEncoder(keys.Select(k => input[k].Type).ToArray(), keys.Select(k => input[k].Nullable).ToArray());
-                _table = new GroupHashTable(_encoder.Width);
+                _table = new GroupHashTable(_encoder.Width, expectedGroups);
             }
             _states = new AggregateState[op._aggregates.Length];
             for (int i = 0; i < _states.Length; i++)
             {
                 _states[i] = AggregateStates.Create(op._aggregates[i], input);
-                _states[i].EnsureCapacity(1);
+                _states[i].EnsureCapacity(sharedEncoder is null ? 1 : expectedGroups);
             }
             _keyVectors = new ColumnVector[Math.Max(1, keys.Length)];
         }
@@ -131,7 +131,7 @@ internal sealed partial class HashAggregateOperator
                 for (int i = 0; i < n; i++)
                 {
                     int g = source[start + i];
-                    Array.Copy(keys, (long)g * width, words, (long)i * width, width);
+                    for (int w = 0; w < width; w++) words[i * width + w] = keys[(long)g * width + w];
                     chunkHashes[i] = hashes[g];
                 }
                 _table!.FindOrInsert(words, chunkHashes, n, target.AsSpan(start, n));

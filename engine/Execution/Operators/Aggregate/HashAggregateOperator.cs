@@ -74,7 +74,10 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
         int batchSize = Math.Max(1, context.BatchSize);
-        foreach (LocalState result in Aggregate(context))
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var results = Aggregate(context);
+        Trace($"aggregate+merge {sw.Elapsed.TotalSeconds:F3}s");
+        foreach (LocalState result in results)
         {
             int groups = result.GroupCount;
             for (int start = 0; start < groups; start += batchSize)
@@ -134,6 +137,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
                 throw;
             }
         }
+        Trace($"consume done");
         var partials = locals.Where(l => l is not null).ToArray();
         long total = partials.Sum(l => (long)l.GroupCount);
         if (_groupColumns.Length == 0 || total < ParallelMergeThreshold)
@@ -158,6 +162,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
         var hashes = new ulong[partials.Length][];
         var selections = new int[partials.Length][][];
         for (int w = 0; w < partials.Length; w++) (keys[w], hashes[w]) = partials[w].KeysFor(encoder);
+        Trace("keys remapped");
         Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             ulong[] h = hashes[w];
@@ -173,14 +178,25 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
             }
             selections[w] = lists;
         });
+        Trace("partitioned");
         var result = new LocalState[partitions];
         Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, p =>
         {
-            var state = new LocalState(this, input, context, encoder);
+            int expected = 0;
+            for (int w = 0; w < partials.Length; w++) expected += selections[w][p].Length;
+            var state = new LocalState(this, input, context, encoder, expected);
             for (int w = 0; w < partials.Length; w++) state.MergeGroups(partials[w], keys[w], hashes[w], selections[w][p]);
             result[p] = state;
         });
         return [.. result];
+    }
+
+    private static readonly bool Tracing = Environment.GetEnvironmentVariable("KINDLING_TRACE") == "1";
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private static void Trace(string what)
+    {
+        if (Tracing) Console.Error.WriteLine($"[{Clock.Elapsed.TotalSeconds:F3}] {what}");
     }
 
     private static int PartitionOf(ulong hash, int partitions) => (int)(((hash >> 32) & 0xFFFF) * (ulong)partitions >> 16);

@@ -9,16 +9,28 @@ internal sealed partial class WindowOperator
     /// <summary>Partition and peer-group boundaries of every sorted position.</summary>
     private sealed class Layout
     {
-        public Layout(ColumnBatch all, int[] perm, RowComparer partition, RowComparer order)
+        public Layout(int[] perm, RowComparer partition, RowComparer order)
+            : this(perm, Boundaries(perm, partition, null), Boundaries(perm, partition, order))
+        {
+        }
+
+        private static bool[] Boundaries(int[] perm, RowComparer partition, RowComparer? order)
+        {
+            var starts = new bool[perm.Length];
+            for (int p = 0; p < perm.Length; p++)
+                starts[p] = p == 0 || partition.Compare(perm[p - 1], perm[p]) != 0 || (order is not null && order.Compare(perm[p - 1], perm[p]) != 0);
+            return starts;
+        }
+
+        /// <summary>From run starts in sorted order: of partitions, and of peer groups (equal partition and order keys).</summary>
+        public Layout(int[] perm, bool[] newPartition, bool[] newPeer)
         {
             int n = perm.Length;
             Perm = perm;
             PartStart = new int[n]; PartEnd = new int[n]; PeerStart = new int[n]; PeerEnd = new int[n];
-            NewPartition = new bool[n]; NewPeer = new bool[n];
+            NewPartition = newPartition; NewPeer = newPeer;
             for (int p = 0; p < n; p++)
             {
-                NewPartition[p] = p == 0 || partition.Compare(perm[p - 1], perm[p]) != 0;
-                NewPeer[p] = NewPartition[p] || order.Compare(perm[p - 1], perm[p]) != 0;
                 PartStart[p] = NewPartition[p] ? p : PartStart[p - 1];
                 PeerStart[p] = NewPeer[p] ? p : PeerStart[p - 1];
             }
@@ -29,7 +41,6 @@ internal sealed partial class WindowOperator
                 PartEnd[p] = lastOfPartition ? p + 1 : PartEnd[p + 1];
                 PeerEnd[p] = lastOfPeers ? p + 1 : PeerEnd[p + 1];
             }
-            _ = all;
         }
 
         public int[] Perm { get; }

@@ -105,8 +105,11 @@ internal sealed partial class WindowOperator : PhysicalOperator
         if (n == 0) yield break;
         var partitionKeys = _partitionColumns.Select(c => (c, true, true)).ToArray();
         var orderKeys = _orderKeys.Select(k => (k.Column, k.Ascending, k.NullsFirst)).ToArray();
-        int[] perm = RowSorter.SortedPermutation(all, [.. partitionKeys, .. orderKeys], context.DegreeOfParallelism);
-        var layout = new Layout(all, perm, new RowComparer(all, partitionKeys), new RowComparer(all, orderKeys));
+        var sorted = RowSorter.Sort(all, [.. partitionKeys, .. orderKeys], context.DegreeOfParallelism, partitionKeys.Length);
+        int[] perm = sorted.Permutation;
+        var layout = sorted.NewPrefixRun is not null
+            ? new Layout(perm, sorted.NewPrefixRun, sorted.NewKeyRun!)
+            : new Layout(perm, new RowComparer(all, partitionKeys), new RowComparer(all, orderKeys));
 
         var results = new ColumnVector[_calls.Length];
         for (int k = 0; k < _calls.Length; k++)

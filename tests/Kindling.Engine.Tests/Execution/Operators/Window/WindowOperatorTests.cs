@@ -134,6 +134,28 @@ public sealed class WindowOperatorTests
         ], Collect(op));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void NumericKeysTakeTheNormalizedSortPath(int dop)
+    {
+        var schema = Schema(("p", ColumnType.Int32), ("o", ColumnType.Float64), ("v", ColumnType.Int64), ("id", ColumnType.Int32));
+        var rng = new Random(31);
+        var rows = Enumerable.Range(0, 50_000).Select(i => Row(rng.Next(20) == 0 ? null : rng.Next(300), rng.Next(10) == 0 ? null : (double)rng.Next(8), (long)rng.Next(100), i)).ToList();
+        var op = new WindowOperator(Source(schema, rows, 4096), [0], [new SortKey(1, Ascending: false, NullsFirst: false)],
+            [new(WindowFunction.Rank, -1, "rk"), new(WindowFunction.DenseRank, -1, "dr"), new(WindowFunction.Sum, 2, "run")]);
+        var expected = new List<object?[]>();
+        var parts = rows.GroupBy(r => (int?)r[0]).OrderBy(g => g.Key is null ? 0 : 1).ThenBy(g => g.Key)
+            .Select(g => g.OrderBy(r => r[1] is null ? 1 : 0).ThenByDescending(r => (double?)r[1]).ThenBy(r => (int)r[3]!).ToList());
+        foreach (var part in parts)
+            for (int i = 0; i < part.Count; i++)
+            {
+                int first = part.FindIndex(r => Equals(r[1], part[i][1])), last = part.FindLastIndex(r => Equals(r[1], part[i][1]));
+                expected.Add([.. part[i], first + 1, part.Take(i + 1).Select(r => r[1]).Distinct().Count(), part.Take(last + 1).Sum(r => (long)r[2]!)]);
+            }
+        Equal(expected, Collect(op, Context(dop: dop)));
+    }
+
     [Fact]
     public void EmptyInput()
     {
