@@ -34,6 +34,7 @@ internal static class RowSorter
             if (k < prefixKeys) prefixBits += width;
             if (bits > 128) break;
         }
+        if (bits <= 128 && TryBucketSort(batch, keys, n, indexBits, bits - indexBits, prefixKeys, degreeOfParallelism) is { } bucketed) return bucketed;
         if (bits <= 64) return SortNarrow(batch, keys, n, indexBits, bits - indexBits - prefixBits, prefixKeys >= 0, degreeOfParallelism);
         if (bits <= 128) return SortWide(batch, keys, n, indexBits, bits - indexBits - prefixBits, prefixKeys >= 0, degreeOfParallelism);
         int[] perm = Identity(n);
@@ -44,6 +45,67 @@ internal static class RowSorter
             return c != 0 ? c : a.CompareTo(b);
         }), degreeOfParallelism);
         return new Result(perm, null, null);
+    }
+
+    /// <summary>
+    /// When the first key is a non-null int column of small range (as partition keys often are), a stable
+    /// counting sort on it, then each bucket sorted by the remaining normalized keys, buckets spread over threads.
+    /// </summary>
+    private static Result? TryBucketSort(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n, int indexBits, int keyBits, int prefixKeys, int dop)
+    {
+        if (batch[keys[0].Column] is not PrimitiveVector<int> first || first.HasNulls) return null;
+        ReadOnlySpan<int> values = first.Values;
+        int min = int.MaxValue, max = int.MinValue;
+        foreach (int v in values) { if (v < min) min = v; if (v > max) max = v; }
+        long range = (long)max - min + 1;
+        if (range > Math.Max(n, 1 << 16)) return null;
+        bool ascending = keys[0].Ascending;
+        var starts = new int[range + 1];
+        foreach (int v in values) starts[(ascending ? v - min : max - v) + 1]++;
+        for (int b = 0; b < range; b++) starts[b + 1] += starts[b];
+        var fill = starts.AsSpan(0, (int)range).ToArray();
+        var perm = new int[n];
+        for (int i = 0; i < n; i++) perm[fill[ascending ? values[i] - min : max - values[i]]++] = i;
+
+        int restBits = keyBits - 32;
+        var newPrefix = new bool[n];
+        var newKey = new bool[n];
+        for (int b = 0; b < range; b++)
+            if (starts[b] < starts[b + 1]) { newKey[starts[b]] = true; newPrefix[starts[b]] = prefixKeys >= 1; }
+        newKey[0] = newPrefix[0] = true;
+        if (keys.Count == 1) return new Result(perm, newPrefix, newKey);
+
+        var rest = new UInt128[n];
+        for (int k = 1; k < keys.Count; k++)
+            Append(batch[keys[k].Column], keys[k].Ascending, keys[k].NullsFirst, (i, width, value) => rest[i] = (rest[i] << width) | value);
+        var acc = new UInt128[n];
+        for (int j = 0; j < n; j++) acc[j] = (rest[perm[j]] << indexBits) | (uint)perm[j];
+        // Contiguous bucket ranges of about n / chunks rows each, sorted on separate threads.
+        int chunks = Math.Max(1, Math.Min(dop * 4, n / 4096));
+        var cuts = new List<int> { 0 };
+        for (int b = 1; b < range && cuts.Count < chunks; b++)
+            if (starts[b] >= (long)n * cuts.Count / chunks) cuts.Add(b);
+        cuts.Add((int)range);
+        Parallel.For(0, cuts.Count - 1, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, dop) }, c =>
+        {
+            for (int b = cuts[c]; b < cuts[c + 1]; b++)
+            {
+                int lo = starts[b], len = starts[b + 1] - lo;
+                if (len > 1) acc.AsSpan(lo, len).Sort();
+            }
+        });
+        ulong indexMask = (1UL << indexBits) - 1;
+        int restPrefixBits = 0;
+        for (int k = 1; k < Math.Min(prefixKeys, keys.Count); k++) restPrefixBits += KeyBits(batch[keys[k].Column]);
+        int prefixShift = indexBits + (restBits - restPrefixBits);
+        for (int j = 0; j < n; j++)
+        {
+            perm[j] = (int)((ulong)acc[j] & indexMask);
+            if (j == 0 || newKey[j]) continue; // bucket start
+            newKey[j] = (acc[j] >> indexBits) != (acc[j - 1] >> indexBits);
+            newPrefix[j] = prefixKeys > 1 && prefixShift < 128 && (acc[j] >> prefixShift) != (acc[j - 1] >> prefixShift);
+        }
+        return new Result(perm, newPrefix, newKey);
     }
 
     private static int[] Identity(int n)

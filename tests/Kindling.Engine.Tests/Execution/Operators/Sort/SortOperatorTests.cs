@@ -79,6 +79,31 @@ public sealed class SortOperatorTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SmallRangeIntFirstKeyUsesBucketSort(bool ascending)
+    {
+        var schema = Schema(("g", ColumnType.Int32), ("d", ColumnType.Float64), ("x", ColumnType.Int32), ("id", ColumnType.Int32));
+        var rng = new Random(77);
+        var rows = Enumerable.Range(0, 30000).Select(i => Row(rng.Next(-50, 50), rng.Next(7) == 0 ? null : (double)rng.Next(10), rng.Next(3), i)).ToList();
+        var reference = new List<object?[]>(rows.Select(r => (object?[])[r[0], r[1], r[2], r[3]]));
+        foreach (SortKey[] keys in new[] { new SortKey[] { new(0, ascending) }, [new(0, ascending), new(1, !ascending, false), new(2)] })
+        {
+            var op = new SortOperator(Source(schema, rows, 1000), keys);
+            var expected = rows.Order(Comparer<object?[]>.Create((a, b) =>
+            {
+                foreach (var k in keys)
+                {
+                    int c = CompareValue(a[k.Column], b[k.Column], k.Ascending, k.NullsFirst);
+                    if (c != 0) return c;
+                }
+                return ((int)a[3]!).CompareTo((int)b[3]!);
+            })).ToList();
+            Equal(expected, Collect(op, Context(dop: 2)));
+        }
+    }
+
     [Fact]
     public void TopNWithLimit()
     {

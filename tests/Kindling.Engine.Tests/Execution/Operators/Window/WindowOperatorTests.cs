@@ -141,7 +141,7 @@ public sealed class WindowOperatorTests
     {
         var schema = Schema(("p", ColumnType.Int32), ("o", ColumnType.Float64), ("v", ColumnType.Int64), ("id", ColumnType.Int32));
         var rng = new Random(31);
-        var rows = Enumerable.Range(0, 50_000).Select(i => Row(rng.Next(20) == 0 ? null : rng.Next(300), rng.Next(10) == 0 ? null : (double)rng.Next(8), (long)rng.Next(100), i)).ToList();
+        var rows = Enumerable.Range(0, 50_000).Select(i => Row(dop == 2 ? rng.Next(300) : rng.Next(20) == 0 ? null : rng.Next(300), rng.Next(10) == 0 ? null : (double)rng.Next(8), (long)rng.Next(100), i)).ToList();
         var op = new WindowOperator(Source(schema, rows, 4096), [0], [new SortKey(1, Ascending: false, NullsFirst: false)],
             [new(WindowFunction.Rank, -1, "rk"), new(WindowFunction.DenseRank, -1, "dr"), new(WindowFunction.Sum, 2, "run")]);
         var expected = new List<object?[]>();
