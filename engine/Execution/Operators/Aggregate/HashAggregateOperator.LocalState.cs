@@ -20,6 +20,15 @@ internal sealed partial class HashAggregateOperator
         private int[] _groupIds = [];
         private int _batches;
 
+        // Single-word keys below DenseLimit (small ints, string and dictionary ids) skip hashing: a direct
+        // array maps the key word to its group id + 1. Misses go through the hash table and fill the array.
+        private const int DenseLimit = 1 << 20;
+        private int[] _dense = [];
+        private int[] _missRows = [];
+        private ulong[] _missWords = [];
+        private ulong[] _missHashes = [];
+        private int[] _missGroups = [];
+
         public LocalState(HashAggregateOperator op, Schema input, QueryContext context, GroupKeyEncoder? sharedEncoder = null, int expectedGroups = 1024)
         {
             _op = op;
@@ -57,9 +66,53 @@ internal sealed partial class HashAggregateOperator
             if (_words.Length < rows * width) _words = new ulong[rows * width];
             if (_hashes.Length < rows) _hashes = new ulong[rows];
             encoder.Encode(GroupKeyEncoder.Select(batch, _op._groupColumns, _keyVectors), rows, _words, lookupOnly: false, Span<byte>.Empty);
-            KeyHash.HashWords(_words, width, rows, _hashes);
-            _table.FindOrInsert(_words, _hashes, rows, _groupIds);
+            if (width == 1) FindDense(rows);
+            else
+            {
+                KeyHash.HashWords(_words, width, rows, _hashes);
+                _table.FindOrInsert(_words, _hashes, rows, _groupIds);
+            }
             Update(batch, rows, _table.Count);
+        }
+
+        private void FindDense(int rows)
+        {
+            ulong[] words = _words;
+            int[] dense = _dense, groupIds = _groupIds;
+            if (_missRows.Length < rows)
+            {
+                _missRows = new int[rows];
+                _missWords = new ulong[rows];
+                _missHashes = new ulong[rows];
+                _missGroups = new int[rows];
+            }
+            int misses = 0;
+            for (int i = 0; i < rows; i++)
+            {
+                ulong w = words[i];
+                int g;
+                if (w < (ulong)dense.Length && (g = dense[w]) != 0) groupIds[i] = g - 1;
+                else _missRows[misses++] = i;
+            }
+            if (misses == 0) return;
+            for (int m = 0; m < misses; m++) _missWords[m] = words[_missRows[m]];
+            KeyHash.HashWords(_missWords, 1, misses, _missHashes);
+            _table!.FindOrInsert(_missWords, _missHashes, misses, _missGroups);
+            ulong maxWord = 0;
+            for (int m = 0; m < misses; m++)
+            {
+                groupIds[_missRows[m]] = _missGroups[m];
+                if (_missWords[m] < DenseLimit && _missWords[m] > maxWord) maxWord = _missWords[m];
+            }
+            if (maxWord >= (ulong)_dense.Length)
+            {
+                int size = Math.Max(1024, _dense.Length);
+                while ((ulong)size <= maxWord) size *= 2;
+                Array.Resize(ref _dense, Math.Min(size, DenseLimit));
+            }
+            dense = _dense;
+            for (int m = 0; m < misses; m++)
+                if (_missWords[m] < (ulong)dense.Length) dense[_missWords[m]] = _missGroups[m] + 1;
         }
 
         private void Update(ColumnBatch batch, int rows, int groups)

@@ -74,10 +74,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
         int batchSize = Math.Max(1, context.BatchSize);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var results = Aggregate(context);
-        Trace($"aggregate+merge {sw.Elapsed.TotalSeconds:F3}s");
-        foreach (LocalState result in results)
+        foreach (LocalState result in Aggregate(context))
         {
             int groups = result.GroupCount;
             for (int start = 0; start < groups; start += batchSize)
@@ -137,7 +134,6 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
                 throw;
             }
         }
-        Trace($"consume done");
         var partials = locals.Where(l => l is not null).ToArray();
         long total = partials.Sum(l => (long)l.GroupCount);
         if (_groupColumns.Length == 0 || total < ParallelMergeThreshold)
@@ -162,7 +158,6 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
         var hashes = new ulong[partials.Length][];
         var selections = new int[partials.Length][][];
         for (int w = 0; w < partials.Length; w++) (keys[w], hashes[w]) = partials[w].KeysFor(encoder);
-        Trace("keys remapped");
         Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             ulong[] h = hashes[w];
@@ -178,7 +173,6 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
             }
             selections[w] = lists;
         });
-        Trace("partitioned");
         var result = new LocalState[partitions];
         Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, p =>
         {
@@ -189,14 +183,6 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
             result[p] = state;
         });
         return [.. result];
-    }
-
-    private static readonly bool Tracing = Environment.GetEnvironmentVariable("KINDLING_TRACE") == "1";
-    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
-
-    private static void Trace(string what)
-    {
-        if (Tracing) Console.Error.WriteLine($"[{Clock.Elapsed.TotalSeconds:F3}] {what}");
     }
 
     private static int PartitionOf(ulong hash, int partitions) => (int)(((hash >> 32) & 0xFFFF) * (ulong)partitions >> 16);
