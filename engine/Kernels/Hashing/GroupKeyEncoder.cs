@@ -66,6 +66,9 @@ internal sealed class GroupKeyEncoder
 
     public ColumnType[] Types { get; }
 
+    /// <summary>True when the key is exactly two 32-bit columns packed into one word (low half, high half).</summary>
+    public bool IsPackedPair => Width == 1 && _packed.Length == 2 && _packed[0] && _packed[1];
+
     /// <summary>Words per key row.</summary>
     public int Width { get; }
 

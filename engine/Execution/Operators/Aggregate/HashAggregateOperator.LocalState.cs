@@ -87,21 +87,38 @@ internal sealed partial class HashAggregateOperator
                 _missGroups = new int[rows];
             }
             int misses = 0;
-            for (int i = 0; i < rows; i++)
+            if (_encoder!.IsPackedPair)
             {
-                ulong w = words[i];
-                int g;
-                if (w < (ulong)dense.Length && (g = dense[w]) != 0) groupIds[i] = g - 1;
-                else _missRows[misses++] = i;
+                // Two small 32-bit keys (both below 1024) index the array as low | high << 10.
+                for (int i = 0; i < rows; i++)
+                {
+                    ulong w = words[i];
+                    ulong index = PairIndex(w);
+                    int g;
+                    if (index < (ulong)dense.Length && (g = dense[index]) != 0) groupIds[i] = g - 1;
+                    else _missRows[misses++] = i;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < rows; i++)
+                {
+                    ulong w = words[i];
+                    int g;
+                    if (w < (ulong)dense.Length && (g = dense[w]) != 0) groupIds[i] = g - 1;
+                    else _missRows[misses++] = i;
+                }
             }
             if (misses == 0) return;
             for (int m = 0; m < misses; m++) _missWords[m] = words[_missRows[m]];
             KeyHash.HashWords(_missWords, 1, misses, _missHashes);
             _table!.FindOrInsert(_missWords, _missHashes, misses, _missGroups);
+            bool pair = _encoder.IsPackedPair;
             ulong maxWord = 0;
             for (int m = 0; m < misses; m++)
             {
                 groupIds[_missRows[m]] = _missGroups[m];
+                if (pair) _missWords[m] = PairIndex(_missWords[m]);
                 if (_missWords[m] < DenseLimit && _missWords[m] > maxWord) maxWord = _missWords[m];
             }
             if (maxWord >= (ulong)_dense.Length)
@@ -113,6 +130,12 @@ internal sealed partial class HashAggregateOperator
             dense = _dense;
             for (int m = 0; m < misses; m++)
                 if (_missWords[m] < (ulong)dense.Length) dense[_missWords[m]] = _missGroups[m] + 1;
+        }
+
+        private static ulong PairIndex(ulong w)
+        {
+            ulong low = w & 0xFFFF_FFFFUL, high = w >> 32;
+            return low < 1024 && high < 1024 ? (high << 10) | low : ulong.MaxValue;
         }
 
         private void Update(ColumnBatch batch, int rows, int groups)

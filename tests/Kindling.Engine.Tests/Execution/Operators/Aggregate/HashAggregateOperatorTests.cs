@@ -229,6 +229,20 @@ public sealed class HashAggregateOperatorTests
         EqualUnordered(expected, Collect(op, Context(dop: dop)));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TwoSmallIntKeysUseTheDirectPairLookupAndLargeOnesTheHashTable(int dop)
+    {
+        var schema = new Schema([new Field("a", ColumnType.Int32, false), new Field("b", ColumnType.String, false), new Field("v", ColumnType.Int32, false)]);
+        var rng = new Random(9);
+        int Pick() => rng.Next(4) switch { 0 => rng.Next(-3, 0), 1 => 1020 + rng.Next(10), _ => rng.Next(20) };
+        var rows = Enumerable.Range(0, 5000).Select(_ => Row(Pick(), "s" + rng.Next(30), rng.Next(100))).ToList();
+        var op = new HashAggregateOperator(Source(schema, rows, 97, dictionaryStrings: dop == 2), [0, 1], [new(AggregateFunction.Sum, 2, "s")]);
+        var expected = rows.GroupBy(r => ((int)r[0]!, (string)r[1]!)).Select(g => Row(g.Key.Item1, g.Key.Item2, g.Sum(r => (long)(int)r[2]!))).ToList();
+        EqualUnordered(expected, Collect(op, Context(dop: dop)));
+    }
+
     [Fact]
     public void NullsInAKeyDeclaredNotNullableFailClearly()
     {
