@@ -6,7 +6,7 @@ namespace Kindling.Kernels.Aggregates;
 /// <summary>Creates the typed state class for an aggregate call over an input schema.</summary>
 internal static class AggregateStates
 {
-    public static AggregateState Create(AggregateCall call, Schema input)
+    public static AggregateState Create(AggregateCall call, Schema input, int degreeOfParallelism = 1)
     {
         int c = call.InputColumn;
         ColumnType type = c >= 0 ? input[c].Type : ColumnType.Null;
@@ -34,7 +34,7 @@ internal static class AggregateStates
             case AggregateFunction.StddevPop: return new MomentsState(c, sample: false, sqrt: true);
             case AggregateFunction.VarianceSamp: return new MomentsState(c, sample: true, sqrt: false);
             case AggregateFunction.VariancePop: return new MomentsState(c, sample: false, sqrt: false);
-            case AggregateFunction.Median: return new MedianState(c);
+            case AggregateFunction.Median: return new MedianState(c, degreeOfParallelism);
             case AggregateFunction.Corr: return new CorrState(c, call.SecondInputColumn);
             default: throw new NotSupportedException($"aggregate {call.Function} is not supported");
         }

@@ -6,7 +6,7 @@ namespace Kindling.Kernels.Aggregates;
 /// median(col) = Spark's percentile(col, 0.5) as double with linear interpolation. Collects
 /// (group, value) pairs in flat arrays; at the end a counting sort by group yields each group's values.
 /// </summary>
-internal sealed class MedianState(int column) : AggregateState
+internal sealed class MedianState(int column, int degreeOfParallelism = 1) : AggregateState
 {
     private int[] _groups = new int[1024];
     private double[] _values = new double[1024];
@@ -105,12 +105,23 @@ internal sealed class MedianState(int column) : AggregateState
         var sorted = new double[_count];
         var fill = starts.AsSpan(0, groups).ToArray();
         for (int i = 0; i < _count; i++) sorted[fill[_groups[i]]++] = _values[i];
-        _results = new double[groups];
-        _hasResult = new byte[groups];
-        for (int g = 0; g < groups; g++)
+        var results = new double[groups];
+        var hasResult = new byte[groups];
+        int chunks = Math.Max(1, Math.Min(degreeOfParallelism, _count / 65536));
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
+        {
+            for (int g = (int)((long)groups * c / chunks); g < (int)((long)groups * (c + 1) / chunks); g++)
+                ComputeGroup(g, starts, sorted, results, hasResult);
+        });
+        _results = results;
+        _hasResult = hasResult;
+    }
+
+    private static void ComputeGroup(int g, int[] starts, double[] sorted, double[] results, byte[] hasResult)
+    {
         {
             int n = starts[g + 1] - starts[g];
-            if (n == 0) continue;
+            if (n == 0) return;
             Span<double> segment = sorted.AsSpan(starts[g], n);
             double position = (n - 1) * 0.5;
             int lower = (int)Math.Floor(position), higher = (int)Math.Ceiling(position);
@@ -123,8 +134,8 @@ internal sealed class MedianState(int column) : AggregateState
                 for (int i = lower + 2; i < segment.Length; i++)
                     if (DoubleOrder.Compare(segment[i], highValue) < 0) highValue = segment[i];
             }
-            _results[g] = lower == higher ? lowValue : (higher - position) * lowValue + (position - lower) * highValue;
-            _hasResult[g] = 1;
+            results[g] = lower == higher ? lowValue : (higher - position) * lowValue + (position - lower) * highValue;
+            hasResult[g] = 1;
         }
     }
 }

@@ -42,7 +42,7 @@ internal sealed partial class HashAggregateOperator
             _states = new AggregateState[op._aggregates.Length];
             for (int i = 0; i < _states.Length; i++)
             {
-                _states[i] = AggregateStates.Create(op._aggregates[i], input);
+                _states[i] = AggregateStates.Create(op._aggregates[i], input, context.DegreeOfParallelism);
                 _states[i].EnsureCapacity(sharedEncoder is null ? 1 : expectedGroups);
             }
             _keyVectors = new ColumnVector[Math.Max(1, keys.Length)];
