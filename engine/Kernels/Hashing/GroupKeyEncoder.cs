@@ -66,6 +66,26 @@ internal sealed class GroupKeyEncoder
 
     public ColumnType[] Types { get; }
 
+    private GroupKeyEncoder(GroupKeyEncoder source)
+    {
+        Types = source.Types;
+        _layouts = source._layouts;
+        _offsets = source._offsets;
+        _shifts = source._shifts;
+        _packed = source._packed;
+        _maskWord = source._maskWord;
+        _interners = source._interners;
+        Width = source.Width;
+        _lastDictionary = new ColumnVector?[_layouts.Length];
+        _dictionaryIds = new int[]?[_layouts.Length];
+    }
+
+    /// <summary>
+    /// An encoder sharing this one's interned strings but with its own dictionary cache, so several threads
+    /// can encode probe keys (<c>lookupOnly</c>) at once while nobody interns.
+    /// </summary>
+    public GroupKeyEncoder CloneForLookup() => new(this);
+
     /// <summary>True when the key is exactly two 32-bit columns packed into one word (low half, high half).</summary>
     public bool IsPackedPair => Width == 1 && _packed.Length == 2 && _packed[0] && _packed[1];
 

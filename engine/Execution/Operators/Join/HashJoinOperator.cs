@@ -71,93 +71,168 @@ internal sealed class HashJoinOperator : PhysicalOperator
     private IEnumerable<ColumnBatch> Join(QueryContext context)
     {
         PhysicalOperator left = Children[0], right = Children[1];
-        var table = BuildTable(right, context);
-        ColumnBatch build = table.Batch;
-        int batchSize = Math.Max(1, context.BatchSize);
-        bool emitRight = _joinType is not (JoinType.LeftSemi or JoinType.LeftAnti);
-        bool keepUnmatchedLeft = _joinType is JoinType.LeftOuter or JoinType.FullOuter;
-        byte[]? matched = _joinType is JoinType.RightOuter or JoinType.FullOuter ? new byte[build.RowCount] : null;
-
-        var leftIdx = new int[batchSize];
-        var rightIdx = new int[batchSize];
-        var keyVectors = new ColumnVector[_leftKeys.Length];
-        ulong[] words = [];
-        ulong[] hashes = [];
-        byte[] invalid = [];
-        int[] groups = [];
-        int width = table.Encoder.Width;
-
-        foreach (var probe in left.Execute(context))
-        {
-            context.Cancellation.ThrowIfCancellationRequested();
-            int rows = probe.RowCount;
-            if (rows == 0) continue;
-            if (groups.Length < rows)
-            {
-                words = new ulong[rows * width];
-                hashes = new ulong[rows];
-                invalid = new byte[rows];
-                groups = new int[rows];
-            }
-            table.Encoder.Encode(GroupKeyEncoder.Select(probe, _leftKeys, keyVectors), rows, words, lookupOnly: true, invalid);
-            KeyHash.HashWords(words, width, rows, hashes);
-            table.Table.Find(words, hashes, rows, invalid, groups);
-
-            int n = 0;
-            for (int i = 0; i < rows; i++)
-            {
-                int g = groups[i];
-                switch (_joinType)
-                {
-                    case JoinType.LeftSemi:
-                        if (g >= 0) leftIdx[n++] = i;
-                        break;
-                    case JoinType.LeftAnti:
-                        if (g < 0) leftIdx[n++] = i;
-                        break;
-                    default:
-                        if (g < 0)
-                        {
-                            if (keepUnmatchedLeft) { leftIdx[n] = i; rightIdx[n] = -1; n++; }
-                            break;
-                        }
-                        for (int r = table.Head[g]; r >= 0; r = table.Next[r])
-                        {
-                            if (matched is not null) matched[r] = 1;
-                            leftIdx[n] = i;
-                            rightIdx[n] = r;
-                            if (++n == batchSize)
-                            {
-                                yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
-                                n = 0;
-                            }
-                        }
-                        break;
-                }
-                if (n == batchSize)
-                {
-                    yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
-                    n = 0;
-                }
-            }
-            if (n > 0) yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx.AsSpan(0, n), rightIdx.AsSpan(0, n), emitRight);
-        }
-
+        HashedBuildSide table = BuildTable(right, context);
+        byte[]? matched = _joinType is JoinType.RightOuter or JoinType.FullOuter ? new byte[table.Batch.RowCount] : null;
+        int workers = Math.Max(1, context.DegreeOfParallelism);
+        IEnumerable<ColumnBatch> probed = workers == 1
+            ? ProbeAll(left.Execute(context), new ProbeBuffers(this, table, context), matched, context)
+            : ProbeParallel(left, table, matched, workers, context);
+        foreach (var batch in probed) yield return batch;
         if (matched is null) yield break;
+
+        // Unmatched build rows of right/full outer joins, with a null left side.
+        var buffers = new ProbeBuffers(this, table, context);
         ColumnBatch nullLeft = JoinOutput.EmptyBatch(left.OutputSchema);
         int m = 0;
         for (int r = 0; r < matched.Length; r++)
         {
             if (matched[r] != 0) continue;
-            leftIdx[m] = -1;
-            rightIdx[m] = r;
-            if (++m == batchSize)
+            buffers.LeftRows[m] = -1;
+            buffers.RightRows[m] = r;
+            if (++m == buffers.LeftRows.Length)
             {
-                yield return JoinOutput.Build(OutputSchema, nullLeft, build, leftIdx, rightIdx, includeRight: true);
+                yield return JoinOutput.Build(OutputSchema, nullLeft, table.Batch, buffers.LeftRows, buffers.RightRows, includeRight: true);
                 m = 0;
             }
         }
-        if (m > 0) yield return JoinOutput.Build(OutputSchema, nullLeft, build, leftIdx.AsSpan(0, m), rightIdx.AsSpan(0, m), includeRight: true);
+        if (m > 0) yield return JoinOutput.Build(OutputSchema, nullLeft, table.Batch, buffers.LeftRows.AsSpan(0, m), buffers.RightRows.AsSpan(0, m), includeRight: true);
+    }
+
+    private IEnumerable<ColumnBatch> ProbeAll(IEnumerable<ColumnBatch> probes, ProbeBuffers buffers, byte[]? matched, QueryContext context)
+    {
+        foreach (var probe in probes)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            foreach (var output in ProbeBatch(probe, buffers, matched)) yield return output;
+        }
+    }
+
+    /// <summary>
+    /// Workers pull left batches through a shared enumerator, probe them with their own buffers and hand
+    /// output batches over a bounded queue (output order across batches is not preserved). Marking matched
+    /// build rows from several threads is a benign race: every writer stores 1.
+    /// </summary>
+    private IEnumerable<ColumnBatch> ProbeParallel(PhysicalOperator left, HashedBuildSide table, byte[]? matched, int workers, QueryContext context)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<ColumnBatch>(2 * workers);
+        using IEnumerator<ColumnBatch> source = left.Execute(context).GetEnumerator();
+        var gate = new object();
+        bool done = false;
+        Task producers = Task.Run(() =>
+        {
+            try
+            {
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = stop.Token }, _ =>
+                {
+                    var buffers = new ProbeBuffers(this, table, context);
+                    while (true)
+                    {
+                        ColumnBatch probe;
+                        lock (gate)
+                        {
+                            if (done || !source.MoveNext()) { done = true; return; }
+                            probe = source.Current;
+                        }
+                        foreach (var output in ProbeBatch(probe, buffers, matched)) queue.Add(output, stop.Token);
+                    }
+                });
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(context.Cancellation)) yield return batch;
+        }
+        finally
+        {
+            stop.Cancel();
+            try { producers.Wait(); }
+            catch (AggregateException) { /* inspected below once the consumer finished normally */ }
+        }
+        // Surface a producer failure that ended the queue early.
+        context.Cancellation.ThrowIfCancellationRequested();
+        Exception? failure = producers.Exception?.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+    }
+
+    /// <summary>One worker's reusable probe buffers and its own key encoder view.</summary>
+    private sealed class ProbeBuffers(HashJoinOperator op, HashedBuildSide table, QueryContext context)
+    {
+        public GroupKeyEncoder Encoder { get; } = table.Encoder.CloneForLookup();
+        public HashedBuildSide Table { get; } = table;
+        public int[] LeftRows { get; } = new int[Math.Max(1, context.BatchSize)];
+        public int[] RightRows { get; } = new int[Math.Max(1, context.BatchSize)];
+        public ColumnVector[] KeyVectors { get; } = new ColumnVector[op._leftKeys.Length];
+        public ulong[] Words = [];
+        public ulong[] Hashes = [];
+        public byte[] Invalid = [];
+        public int[] Groups = [];
+    }
+
+    /// <summary>Probes one left batch and yields its output batches (at most BatchSize rows each).</summary>
+    private IEnumerable<ColumnBatch> ProbeBatch(ColumnBatch probe, ProbeBuffers b, byte[]? matched)
+    {
+        int rows = probe.RowCount;
+        if (rows == 0) yield break;
+        HashedBuildSide table = b.Table;
+        ColumnBatch build = table.Batch;
+        int width = b.Encoder.Width, batchSize = b.LeftRows.Length;
+        bool emitRight = _joinType is not (JoinType.LeftSemi or JoinType.LeftAnti);
+        bool keepUnmatchedLeft = _joinType is JoinType.LeftOuter or JoinType.FullOuter;
+        if (b.Groups.Length < rows)
+        {
+            b.Words = new ulong[rows * width];
+            b.Hashes = new ulong[rows];
+            b.Invalid = new byte[rows];
+            b.Groups = new int[rows];
+        }
+        b.Encoder.Encode(GroupKeyEncoder.Select(probe, _leftKeys, b.KeyVectors), rows, b.Words, lookupOnly: true, b.Invalid);
+        KeyHash.HashWords(b.Words, width, rows, b.Hashes);
+        table.Table.Find(b.Words, b.Hashes, rows, b.Invalid, b.Groups);
+        int[] leftIdx = b.LeftRows, rightIdx = b.RightRows, groups = b.Groups;
+
+        int n = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            int g = groups[i];
+            switch (_joinType)
+            {
+                case JoinType.LeftSemi:
+                    if (g >= 0) leftIdx[n++] = i;
+                    break;
+                case JoinType.LeftAnti:
+                    if (g < 0) leftIdx[n++] = i;
+                    break;
+                default:
+                    if (g < 0)
+                    {
+                        if (keepUnmatchedLeft) { leftIdx[n] = i; rightIdx[n] = -1; n++; }
+                        break;
+                    }
+                    for (int r = table.Head[g]; r >= 0; r = table.Next[r])
+                    {
+                        if (matched is not null) matched[r] = 1;
+                        leftIdx[n] = i;
+                        rightIdx[n] = r;
+                        if (++n == batchSize)
+                        {
+                            yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
+                            n = 0;
+                        }
+                    }
+                    break;
+            }
+            if (n == batchSize)
+            {
+                yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
+                n = 0;
+            }
+        }
+        if (n > 0) yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx.AsSpan(0, n), rightIdx.AsSpan(0, n), emitRight);
     }
 
     private sealed record HashedBuildSide(ColumnBatch Batch, GroupKeyEncoder Encoder, GroupHashTable Table, int[] Head, int[] Next);

@@ -113,6 +113,30 @@ public sealed class HashJoinOperatorTests
         EqualUnordered(Reference(left, right, [0, 1], [0, 1], type, 3, 3), Collect(op, Context(batchSize: 100)));
     }
 
+    [Theory]
+    [InlineData("Inner")]
+    [InlineData("FullOuter")]
+    [InlineData("LeftAnti")]
+    public void ParallelProbeMatchesSequential(string joinType)
+    {
+        var type = Enum.Parse<JoinType>(joinType);
+        var rng = new Random(5);
+        var schema = Schema(("k", ColumnType.String), ("v", ColumnType.Int32));
+        var left = Enumerable.Range(0, 20000).Select(i => Row(rng.Next(20) == 0 ? null : "k" + rng.Next(3000), i)).ToList();
+        var right = Enumerable.Range(0, 2000).Select(i => Row(rng.Next(20) == 0 ? null : "k" + rng.Next(4000), i)).ToList();
+        var op = new HashJoinOperator(Source(schema, left, 512, dictionaryStrings: true), Source(schema, right, 300), [0], [0], type);
+        EqualUnordered(Reference(left, right, [0], [0], type, 2, 2), Collect(op, Context(dop: 2, batchSize: 1000)));
+    }
+
+    [Fact]
+    public void StoppingEarlyReleasesTheParallelProbe()
+    {
+        var schema = Schema(("k", ColumnType.Int32));
+        var rows = Enumerable.Range(0, 100000).Select(i => Row(i % 10)).ToList();
+        var op = new HashJoinOperator(Source(schema, rows, 100), Source(schema, rows.Take(10).ToList()), [0], [0], JoinType.Inner);
+        Assert.Equal(100, op.Execute(Context(dop: 2, batchSize: 100)).First().RowCount);
+    }
+
     [Fact]
     public void CrossJoinTypeAndExplain()
     {
