@@ -11,6 +11,9 @@ internal static class AggregateStates
         int c = call.InputColumn;
         ColumnType type = c >= 0 ? input[c].Type : ColumnType.Null;
         ColumnType result = AggregateCall.ResultType(call.Function, type);
+        if (type.Kind == TypeKind.Null && call.Function is not (AggregateFunction.CountAll or AggregateFunction.Count or AggregateFunction.CountDistinct
+            or AggregateFunction.Min or AggregateFunction.Max or AggregateFunction.First or AggregateFunction.Last))
+            return new AllNullState(result);
         switch (call.Function)
         {
             case AggregateFunction.CountAll: return new CountState(-1);

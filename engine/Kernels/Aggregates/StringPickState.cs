@@ -8,15 +8,9 @@ internal sealed class StringPickState(int column, ColumnType type, PickMode mode
     private byte[]?[] _values = new byte[]?[16];
     private byte[] _state = new byte[16];
 
-    public override long MemoryBytes
-    {
-        get
-        {
-            long total = _values.Length * 9L;
-            foreach (var v in _values) total += v?.Length ?? 0;
-            return total;
-        }
-    }
+    private long _valueBytes;
+
+    public override long MemoryBytes => _values.Length * 9L + _valueBytes;
 
     public override void EnsureCapacity(int groups)
     {
@@ -57,6 +51,7 @@ internal sealed class StringPickState(int column, ColumnType type, PickMode mode
             _ => true,
         };
         if (!take) return;
+        _valueBytes += value.Length - (_values[g]?.Length ?? 0);
         _values[g] = value.ToArray();
         _state[g] = state;
     }

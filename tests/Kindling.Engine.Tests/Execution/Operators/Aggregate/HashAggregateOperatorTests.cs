@@ -37,6 +37,16 @@ public sealed class HashAggregateOperatorTests
     }
 
     [Fact]
+    public void AggregatesOfANullTypedColumn()
+    {
+        var schema = Schema(("k", ColumnType.Int32), ("n", ColumnType.Null));
+        var op = new HashAggregateOperator(Source(schema, [Row(1, null), Row(1, null), Row(2, null)]), [0],
+            [new(AggregateFunction.Sum, 1, "s"), new(AggregateFunction.Count, 1, "c"), new(AggregateFunction.Max, 1, "m"), new(AggregateFunction.Avg, 1, "a")]);
+        Assert.Equal(ColumnType.Int64, op.OutputSchema[1].Type);
+        EqualUnordered([Row(1, null, 0L, null, null), Row(2, null, 0L, null, null)], Collect(op));
+    }
+
+    [Fact]
     public void GroupedAggregateOfEmptyInputIsEmpty()
     {
         var op = new HashAggregateOperator(Source(KeyValue, []), [0], [new(AggregateFunction.CountAll, -1, "n")]);
