@@ -268,7 +268,7 @@ internal static class CastKernels
             i++;
             for (; i < b.Length; i++) if ((uint)(b[i] - '0') > 9) return false;
         }
-        if (digits == 0 && b.Length - (neg ? 1 : 0) <= 1) return false;
+        // Like Spark's UTF8String.toLong, "." and "+." parse as 0: only an empty string or a lone sign fails.
         if (!neg)
         {
             if (acc == long.MinValue) return false;
