@@ -41,7 +41,12 @@ build() {
   if [[ ! -f "$dll" ]] || [[ -n "$(find "$here/engine" "$here/$project_dir" "$here/Directory.Build.props" "$here/Directory.Packages.props" \
         \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$dll" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]]; then
     echo "spark-submit.sh: building $project_dir (Release)..." >&2
-    dotnet build "$here/$project_dir" -c Release -o "$out/$name" --nologo -v quiet -clp:ErrorsOnly >&2
+    local log
+    if ! log="$(dotnet build "$here/$project_dir" -c Release -o "$out/$name" --nologo -v quiet -clp:ErrorsOnly 2>&1)"; then
+      echo "$log" >&2
+      echo "spark-submit.sh: the build of $project_dir failed" >&2
+      exit 1
+    fi
   fi
   echo "$dll"
 }
@@ -51,6 +56,20 @@ export KINDLING_CONF="$(IFS=$'\n'; echo "${confs[*]:-}")"
 
 case "$job" in
   data-gen) dll="$(build data-gen kindling-data-gen)"; exec dotnet "$dll" "$@" ;;
-  etl) dll="$(build jobs kindling-jobs)"; exec dotnet "$dll" --master "$master" "$@" ;;
+  etl)
+    # The main job's input: create mock data (init, and the run date's feed) where there is none.
+    root="./data"; date="2024-01-01"; args=("$@")
+    for ((i = 0; i < ${#args[@]}; i++)); do
+      case "${args[$i]}" in
+        --root) root="${args[$((i + 1))]:-$root}" ;;
+        --date) date="${args[$((i + 1))]:-$date}" ;;
+      esac
+    done
+    if [[ ! -d "$root/init" || ! -f "$root/raw/dt=$date/_manifest.json" ]]; then
+      gen="$(build data-gen kindling-data-gen)"
+      [[ -d "$root/init" ]] || dotnet "$gen" init --root "$root"
+      [[ -f "$root/raw/dt=$date/_manifest.json" ]] || dotnet "$gen" daily --root "$root" --date "$date"
+    fi
+    dll="$(build jobs kindling-jobs)"; exec dotnet "$dll" etl --master "$master" "$@" ;;
   *) echo "spark-submit.sh: unknown job '$job'" >&2; usage ;;
 esac

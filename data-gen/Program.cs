@@ -1,10 +1,8 @@
+using Kindling.DataGen.Cli;
+
 namespace Kindling.DataGen;
 
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        Console.Error.WriteLine("kindling-data-gen: not implemented yet");
-        return 2;
-    }
+    private static int Main(string[] args) => GeneratorCli.Run(args, Console.Out, Console.Error);
 }

@@ -1,10 +1,53 @@
+using System.Globalization;
+using Kindling.Jobs.Feeds;
+
 namespace Kindling.Jobs;
 
+/// <summary>
+/// The ETL's command line: <c>etl [--root PATH] [--date YYYY-MM-DD]</c>. Its first stage checks the run
+/// date's input against the data contract; the warehouse stages (tables, reports) run on the DataFrame
+/// engine and join here when it lands.
+/// </summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    public const string Usage = "usage: kindling-jobs etl [--root PATH (./data)] [--date YYYY-MM-DD (2024-01-01)] [--master local[*]]";
+
+    private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        Console.Error.WriteLine("kindling-jobs: no jobs are implemented yet; use `./spark-submit.sh data-gen ...`.");
-        return 2;
+        if (args.Length == 0 || args[0] != "etl")
+        {
+            stderr.WriteLine(args.Length == 0 ? Usage : $"kindling-jobs: unknown job '{args[0]}'. {Usage}");
+            return 2;
+        }
+        string root = "./data";
+        var date = new DateOnly(2024, 1, 1);
+        for (int i = 1; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length) { stderr.WriteLine($"kindling-jobs: option '{args[i]}' needs a value. {Usage}"); return 2; }
+            switch (args[i])
+            {
+                case "--root": root = args[i + 1]; break;
+                case "--master": break; // the degree of parallelism; the feed check is I/O bound
+                case "--date" when DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d): date = d; break;
+                case "--date": stderr.WriteLine($"kindling-jobs: --date '{args[i + 1]}' is not a date in the form YYYY-MM-DD"); return 2;
+                default: stderr.WriteLine($"kindling-jobs: unknown option '{args[i]}'. {Usage}"); return 2;
+            }
+        }
+        try
+        {
+            var summary = FeedCheck.Run(root, date);
+            stdout.WriteLine($"etl {date:yyyy-MM-dd}: input under {Path.GetFullPath(root)} is complete and matches the contract");
+            stdout.WriteLine($"  {"file",-14} {"rows",9} {"malformed",10} {"duplicate",10} {"stale",6} {"late",6}");
+            foreach (var f in summary)
+                stdout.WriteLine($"  {f.File,-14} {f.Rows,9} {f.Malformed,10} {f.Duplicate,10} {f.Stale,6} {f.Late,6}");
+            return 0;
+        }
+        catch (FeedException e)
+        {
+            stderr.WriteLine($"kindling-jobs: {e.Message}");
+            return 1;
+        }
     }
 }

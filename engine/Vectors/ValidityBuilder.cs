@@ -47,7 +47,12 @@ internal sealed class ValidityBuilder
     }
 
     /// <summary>The bitmap (null when nothing was null), sized for at least <see cref="Length"/> bits.</summary>
-    public byte[]? Build() => NullCount == 0 ? null : _bits;
+    public byte[]? Build()
+    {
+        if (NullCount == 0) return null;
+        EnsureBitmap(_length); // valid entries appended after the last null may lie past the bitmap
+        return _bits;
+    }
 
     public void Reset()
     {

@@ -24,23 +24,28 @@ internal static class VectorTake
     private static PrimitiveVector<T> TakePrimitive<T>(PrimitiveVector<T> source, ReadOnlySpan<int> indices) where T : unmanaged
     {
         var values = new T[indices.Length];
-        ReadOnlySpan<T> src = source.RawValues;
-        byte[]? srcBits = source.ValidityBits;
+        var (bits, nulls) = Gather<T>(source.RawValues, source.ValidityBits, indices, values);
+        return new PrimitiveVector<T>(source.Type, values, indices.Length, bits, nulls);
+    }
+
+    /// <summary>Copies <c>source[indices[i]]</c> to <c>target[i]</c>; rows that are -1 or null become nulls in the returned bitmap.</summary>
+    private static (byte[]? Bits, int Nulls) Gather<T>(ReadOnlySpan<T> source, byte[]? sourceBits, ReadOnlySpan<int> indices, Span<T> target)
+    {
         byte[]? bits = null;
         int nulls = 0;
         for (int i = 0; i < indices.Length; i++)
         {
             int row = indices[i];
-            if (row < 0 || (srcBits is not null && !Validity.IsValid(srcBits, row)))
+            if (row < 0 || (sourceBits is not null && !Validity.IsValid(sourceBits, row)))
             {
                 bits ??= Validity.AllValid(indices.Length);
                 Validity.SetNull(bits, i);
                 nulls++;
                 continue;
             }
-            values[i] = src[row];
+            target[i] = source[row];
         }
-        return new PrimitiveVector<T>(source.Type, values, indices.Length, bits, nulls);
+        return (bits, nulls);
     }
 
     private static StringVector TakeString(StringVector source, ReadOnlySpan<int> indices)
@@ -81,22 +86,7 @@ internal static class VectorTake
     private static DictionaryVector TakeDictionary(DictionaryVector source, ReadOnlySpan<int> indices)
     {
         var codes = new int[indices.Length];
-        ReadOnlySpan<int> srcCodes = source.RawIndices;
-        byte[]? srcBits = source.ValidityBits;
-        byte[]? bits = null;
-        int nulls = 0;
-        for (int i = 0; i < indices.Length; i++)
-        {
-            int row = indices[i];
-            if (row < 0 || (srcBits is not null && !Validity.IsValid(srcBits, row)))
-            {
-                bits ??= Validity.AllValid(indices.Length);
-                Validity.SetNull(bits, i);
-                nulls++;
-                continue;
-            }
-            codes[i] = srcCodes[row];
-        }
+        var (bits, nulls) = Gather<int>(source.RawIndices, source.ValidityBits, indices, codes);
         return new DictionaryVector(source.Dictionary, codes, indices.Length, bits, nulls);
     }
 }

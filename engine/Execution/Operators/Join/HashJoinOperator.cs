@@ -1,14 +1,285 @@
+using Kindling.Kernels.Hashing;
+using Kindling.Kernels.Selection;
 using Kindling.Vectors;
 
 namespace Kindling.Execution.Operators.Join;
 
-/// <summary>Equi-join on key columns; output is the left columns then the right (semi/anti: left only).</summary>
+/// <summary>
+/// Equi-join on key columns; output is the left columns then the right (semi/anti: left only).
+/// Builds a hash table on the right side (materialized; keys serialized to words by
+/// <see cref="GroupKeyEncoder"/>, rows of one key chained in build order), then probes left batches:
+/// each batch's keys are encoded and looked up in bulk, matches become (left, right) index pairs and the
+/// output columns are gathered with <see cref="VectorTake"/>. Null keys never match. Right/full outer
+/// joins emit the unmatched build rows at the end. A build side over the memory limit fails clearly (no spilling).
+/// </summary>
 internal sealed class HashJoinOperator : PhysicalOperator
 {
+    private readonly int[] _leftKeys;
+    private readonly int[] _rightKeys;
+    private readonly JoinType _joinType;
+
     public HashJoinOperator(PhysicalOperator left, PhysicalOperator right, int[] leftKeys, int[] rightKeys, JoinType joinType)
-        : base(Schema.Empty, left, right) => throw new NotImplementedException("pending: implemented by the engine-ops branch");
+        : base(JoinSchema(left, right, leftKeys, rightKeys, joinType), left, right)
+    {
+        _leftKeys = [.. leftKeys];
+        _rightKeys = [.. rightKeys];
+        _joinType = joinType;
+    }
 
     public override string Name => "HashJoin";
 
-    public override IEnumerable<ColumnBatch> Execute(QueryContext context) => throw new NotImplementedException("pending: implemented by the engine-ops branch");
+    public JoinType JoinType => _joinType;
+
+    private static Schema JoinSchema(PhysicalOperator left, PhysicalOperator right, int[] leftKeys, int[] rightKeys, JoinType joinType)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        ArgumentNullException.ThrowIfNull(leftKeys);
+        ArgumentNullException.ThrowIfNull(rightKeys);
+        if (!Enum.IsDefined(joinType)) throw new ArgumentOutOfRangeException(nameof(joinType), joinType, "unknown join type");
+        if (leftKeys.Length != rightKeys.Length)
+            throw new ArgumentException($"a hash join needs as many left keys as right keys, got {leftKeys.Length} and {rightKeys.Length}");
+        if (leftKeys.Length == 0 && joinType != JoinType.Cross)
+            throw new ArgumentException($"a {joinType} hash join needs at least one key pair; use NestedLoopJoinOperator for cross joins");
+        if (leftKeys.Length > 64) throw new ArgumentException($"at most 64 join keys are supported, got {leftKeys.Length}");
+        Schema ls = left.OutputSchema, rs = right.OutputSchema;
+        for (int k = 0; k < leftKeys.Length; k++)
+        {
+            if (leftKeys[k] < 0 || leftKeys[k] >= ls.Count)
+                throw new ArgumentOutOfRangeException(nameof(leftKeys), leftKeys[k], $"left join key #{leftKeys[k]} is out of range: the left input has {ls.Count} columns {ls}");
+            if (rightKeys[k] < 0 || rightKeys[k] >= rs.Count)
+                throw new ArgumentOutOfRangeException(nameof(rightKeys), rightKeys[k], $"right join key #{rightKeys[k]} is out of range: the right input has {rs.Count} columns {rs}");
+            if (ls[leftKeys[k]].Type != rs[rightKeys[k]].Type)
+                throw new ArgumentException($"join key {k} compares {ls[leftKeys[k]].Type} ('{ls[leftKeys[k]].Name}') with {rs[rightKeys[k]].Type} ('{rs[rightKeys[k]].Name}'); the planner must cast them to one type");
+        }
+        if (joinType is JoinType.LeftSemi or JoinType.LeftAnti) return ls;
+        bool leftNullable = joinType is JoinType.RightOuter or JoinType.FullOuter;
+        bool rightNullable = joinType is JoinType.LeftOuter or JoinType.FullOuter;
+        var fields = new List<Field>();
+        foreach (var f in ls.Fields) fields.Add(leftNullable ? f with { Nullable = true } : f);
+        foreach (var f in rs.Fields) fields.Add(rightNullable ? f with { Nullable = true } : f);
+        return new Schema(fields);
+    }
+
+    public override IEnumerable<ColumnBatch> Execute(QueryContext context)
+    {
+        if (_joinType == JoinType.Cross)
+            return NestedLoopJoinOperator.CrossJoin(Children[0], Children[1], OutputSchema, context);
+        return Join(context);
+    }
+
+    private IEnumerable<ColumnBatch> Join(QueryContext context)
+    {
+        PhysicalOperator left = Children[0], right = Children[1];
+        HashedBuildSide table = BuildTable(right, context);
+        byte[]? matched = _joinType is JoinType.RightOuter or JoinType.FullOuter ? new byte[table.Batch.RowCount] : null;
+        int workers = Math.Max(1, context.DegreeOfParallelism);
+        IEnumerable<ColumnBatch> probed = workers == 1
+            ? ProbeAll(left.Execute(context), new ProbeBuffers(this, table, context), matched, context)
+            : ProbeParallel(left, table, matched, workers, context);
+        foreach (var batch in probed) yield return batch;
+        if (matched is null) yield break;
+
+        // Unmatched build rows of right/full outer joins, with a null left side.
+        var buffers = new ProbeBuffers(this, table, context);
+        ColumnBatch nullLeft = JoinOutput.EmptyBatch(left.OutputSchema);
+        int m = 0;
+        for (int r = 0; r < matched.Length; r++)
+        {
+            if (matched[r] != 0) continue;
+            buffers.LeftRows[m] = -1;
+            buffers.RightRows[m] = r;
+            if (++m == buffers.LeftRows.Length)
+            {
+                yield return JoinOutput.Build(OutputSchema, nullLeft, table.Batch, buffers.LeftRows, buffers.RightRows, includeRight: true);
+                m = 0;
+            }
+        }
+        if (m > 0) yield return JoinOutput.Build(OutputSchema, nullLeft, table.Batch, buffers.LeftRows.AsSpan(0, m), buffers.RightRows.AsSpan(0, m), includeRight: true);
+    }
+
+    private IEnumerable<ColumnBatch> ProbeAll(IEnumerable<ColumnBatch> probes, ProbeBuffers buffers, byte[]? matched, QueryContext context)
+    {
+        foreach (var probe in probes)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            foreach (var output in ProbeBatch(probe, buffers, matched)) yield return output;
+        }
+    }
+
+    /// <summary>
+    /// Workers pull left batches through a shared enumerator, probe them with their own buffers and hand
+    /// output batches over a bounded queue (output order across batches is not preserved). Marking matched
+    /// build rows from several threads is a benign race: every writer stores 1.
+    /// </summary>
+    private IEnumerable<ColumnBatch> ProbeParallel(PhysicalOperator left, HashedBuildSide table, byte[]? matched, int workers, QueryContext context)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<ColumnBatch>(2 * workers);
+        using IEnumerator<ColumnBatch> source = left.Execute(context).GetEnumerator();
+        var gate = new object();
+        bool done = false;
+        Task producers = Task.Run(() =>
+        {
+            try
+            {
+                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = stop.Token }, _ =>
+                {
+                    var buffers = new ProbeBuffers(this, table, context);
+                    while (true)
+                    {
+                        ColumnBatch probe;
+                        lock (gate)
+                        {
+                            if (done || !source.MoveNext()) { done = true; return; }
+                            probe = source.Current;
+                        }
+                        foreach (var output in ProbeBatch(probe, buffers, matched)) queue.Add(output, stop.Token);
+                    }
+                });
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(context.Cancellation)) yield return batch;
+        }
+        finally
+        {
+            stop.Cancel();
+            try { producers.Wait(); }
+            catch (AggregateException) { /* inspected below once the consumer finished normally */ }
+        }
+        // Surface a producer failure that ended the queue early.
+        context.Cancellation.ThrowIfCancellationRequested();
+        Exception? failure = producers.Exception?.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+    }
+
+    /// <summary>One worker's reusable probe buffers and its own key encoder view.</summary>
+    private sealed class ProbeBuffers(HashJoinOperator op, HashedBuildSide table, QueryContext context)
+    {
+        public GroupKeyEncoder Encoder { get; } = table.Encoder.CloneForLookup();
+        public HashedBuildSide Table { get; } = table;
+        public int[] LeftRows { get; } = new int[Math.Max(1, context.BatchSize)];
+        public int[] RightRows { get; } = new int[Math.Max(1, context.BatchSize)];
+        public ColumnVector[] KeyVectors { get; } = new ColumnVector[op._leftKeys.Length];
+        public ulong[] Words = [];
+        public ulong[] Hashes = [];
+        public byte[] Invalid = [];
+        public int[] Groups = [];
+    }
+
+    /// <summary>Probes one left batch and yields its output batches (at most BatchSize rows each).</summary>
+    private IEnumerable<ColumnBatch> ProbeBatch(ColumnBatch probe, ProbeBuffers b, byte[]? matched)
+    {
+        int rows = probe.RowCount;
+        if (rows == 0) yield break;
+        HashedBuildSide table = b.Table;
+        ColumnBatch build = table.Batch;
+        int width = b.Encoder.Width, batchSize = b.LeftRows.Length;
+        bool emitRight = _joinType is not (JoinType.LeftSemi or JoinType.LeftAnti);
+        bool keepUnmatchedLeft = _joinType is JoinType.LeftOuter or JoinType.FullOuter;
+        if (b.Groups.Length < rows)
+        {
+            b.Words = new ulong[rows * width];
+            b.Hashes = new ulong[rows];
+            b.Invalid = new byte[rows];
+            b.Groups = new int[rows];
+        }
+        b.Encoder.Encode(GroupKeyEncoder.Select(probe, _leftKeys, b.KeyVectors), rows, b.Words, lookupOnly: true, b.Invalid);
+        KeyHash.HashWords(b.Words, width, rows, b.Hashes);
+        table.Table.Find(b.Words, b.Hashes, rows, b.Invalid, b.Groups);
+        int[] leftIdx = b.LeftRows, rightIdx = b.RightRows, groups = b.Groups;
+
+        int n = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            int g = groups[i];
+            switch (_joinType)
+            {
+                case JoinType.LeftSemi:
+                    if (g >= 0) leftIdx[n++] = i;
+                    break;
+                case JoinType.LeftAnti:
+                    if (g < 0) leftIdx[n++] = i;
+                    break;
+                default:
+                    if (g < 0)
+                    {
+                        if (keepUnmatchedLeft) { leftIdx[n] = i; rightIdx[n] = -1; n++; }
+                        break;
+                    }
+                    for (int r = table.Head[g]; r >= 0; r = table.Next[r])
+                    {
+                        if (matched is not null) matched[r] = 1;
+                        leftIdx[n] = i;
+                        rightIdx[n] = r;
+                        if (++n == batchSize)
+                        {
+                            yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
+                            n = 0;
+                        }
+                    }
+                    break;
+            }
+            if (n == batchSize)
+            {
+                yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
+                n = 0;
+            }
+        }
+        if (n > 0) yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx.AsSpan(0, n), rightIdx.AsSpan(0, n), emitRight);
+    }
+
+    private sealed record HashedBuildSide(ColumnBatch Batch, GroupKeyEncoder Encoder, GroupHashTable Table, int[] Head, int[] Next);
+
+    private HashedBuildSide BuildTable(PhysicalOperator right, QueryContext context)
+    {
+        var batches = new List<ColumnBatch>();
+        long bytes = 0;
+        foreach (var batch in right.Execute(context))
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            batches.Add(batch);
+            foreach (var v in batch.Columns) bytes += v is StringVector s ? s.Offsets[s.Length] + 4L * s.Length : Math.Max(1, v.Type.FixedWidth) * (long)v.Length;
+            if (bytes > context.MemoryLimitBytes)
+                throw new InsufficientMemoryException(
+                    $"HashJoin build side (right input) exceeds the {context.MemoryLimitBytes >> 20} MiB query memory limit after {batches.Sum(b => (long)b.RowCount)} rows; " +
+                    "raise the memory limit or put the smaller input on the right. The hash join does not spill.");
+        }
+        ColumnBatch build = VectorConcat.Concat(right.OutputSchema, batches);
+        int rows = build.RowCount;
+        Schema rs = right.OutputSchema;
+        var encoder = new GroupKeyEncoder(_rightKeys.Select(k => rs[k].Type).ToArray(), _rightKeys.Select(_ => true).ToArray());
+        int width = encoder.Width;
+        var words = new ulong[Math.Max(1, rows) * width];
+        var hashes = new ulong[rows];
+        var invalid = new byte[rows];
+        var groups = new int[rows];
+        encoder.Encode(GroupKeyEncoder.Select(build, _rightKeys, new ColumnVector[_rightKeys.Length]), rows, words, lookupOnly: false, invalid);
+        KeyHash.HashWords(words, width, rows, hashes);
+        var table = new GroupHashTable(width, Math.Max(16, rows));
+        table.FindOrInsert(words, hashes, rows, groups);
+        var head = new int[table.Count];
+        Array.Fill(head, -1);
+        var next = new int[rows];
+        // Insert in reverse so each chain lists its rows in build order; null keys join nothing.
+        for (int r = rows - 1; r >= 0; r--)
+        {
+            if (invalid[r] != 0) { next[r] = -1; continue; }
+            next[r] = head[groups[r]];
+            head[groups[r]] = r;
+        }
+        return new HashedBuildSide(build, encoder, table, head, next);
+    }
+
+    public override string ToString()
+    {
+        string keys = string.Join(", ", _leftKeys.Select((l, k) => $"#{l} = #{_rightKeys[k]}"));
+        return $"HashJoin {_joinType} keys=[{keys}]";
+    }
 }

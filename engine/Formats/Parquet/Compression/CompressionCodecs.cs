@@ -8,7 +8,10 @@ internal static class CompressionCodecs
     public static ICompressionCodec Get(CompressionCodec codec) => codec switch
     {
         CompressionCodec.Uncompressed => UncompressedCodec.Instance,
-        // Snappy, Gzip, Zstd and Lz4Raw register here as they are implemented.
+        CompressionCodec.Snappy => SnappyCodec.Instance,
+        CompressionCodec.Gzip => GzipCodec.Instance,
+        CompressionCodec.Zstd => ZstdCodec.Instance,
+        CompressionCodec.Lz4Raw => Lz4RawCodec.Instance,
         _ => throw new NotSupportedException($"Parquet compression codec {codec} is not supported"),
     };
 

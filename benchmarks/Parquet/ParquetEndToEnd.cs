@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Kindling.Formats.Parquet;
+using Kindling.Vectors;
+
+namespace Kindling.Benchmarks.Parquet;
+
+/// <summary>
+/// End-to-end: writes the orders table to a snappy Parquet file and reads every column back, timing
+/// each, the way orders-duckdb.mjs times DuckDB on the same rows. Prints one JSON line of seconds.
+/// usage: Kindling.Benchmarks parquet-e2e ROWS FOLDER
+/// </summary>
+internal static class ParquetEndToEnd
+{
+    public static int Run(string[] args)
+    {
+        long rows = args.Length > 1 ? long.Parse(args[1]) : 10_000_000;
+        string folder = args.Length > 2 ? args[2] : Path.GetTempPath();
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "orders-kindling.parquet");
+
+        var batches = OrdersTable.Build(rows);
+        var clock = Stopwatch.StartNew();
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        using (var writer = new ParquetWriter(stream, OrdersTable.Schema))
+            foreach (var batch in batches) writer.WriteBatch(batch);
+        double write = clock.Elapsed.TotalSeconds;
+        batches.Clear();
+        // The input table is garbage now; collect it outside the timed reads (DuckDB has no such garbage).
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+        // Read the file every engine wrote, if present, so reads compare on identical bytes.
+        double Read(string file)
+        {
+            var sw = Stopwatch.StartNew();
+            long read = 0, checksum = 0;
+            using var reader = ParquetFileReader.Open(file);
+            foreach (var batch in reader.ReadBatches())
+            {
+                read += batch.RowCount;
+                checksum += ((PrimitiveVector<long>)batch[0]).Values[^1];
+            }
+            if (read != rows) throw new InvalidOperationException($"read {read} rows of {rows}");
+            return sw.Elapsed.TotalSeconds;
+        }
+
+        double readOwn = Read(path);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        string duck = Path.Combine(folder, "orders-duckdb.parquet");
+        double? readDuck = File.Exists(duck) ? Read(duck) : null;
+        Console.WriteLine($"{{\"engine\":\"kindling\",\"rows\":{rows},\"write_s\":{write:F3},\"read_own_s\":{readOwn:F3},\"read_duckdb_file_s\":{(readDuck is null ? "null" : readDuck.Value.ToString("F3"))},\"bytes\":{new FileInfo(path).Length}}}");
+        return 0;
+    }
+}

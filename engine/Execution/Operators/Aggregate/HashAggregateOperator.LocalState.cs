@@ -1,0 +1,240 @@
+using Kindling.Kernels.Aggregates;
+using Kindling.Kernels.Hashing;
+using Kindling.Vectors;
+
+namespace Kindling.Execution.Operators.Aggregate;
+
+internal sealed partial class HashAggregateOperator
+{
+    /// <summary>One worker's partial aggregation: its key encoder, hash table, states and reused buffers.</summary>
+    private sealed class LocalState
+    {
+        private readonly HashAggregateOperator _op;
+        private readonly QueryContext _context;
+        private readonly GroupKeyEncoder? _encoder;
+        private readonly GroupHashTable? _table;
+        private readonly AggregateState[] _states;
+        private readonly ColumnVector[] _keyVectors;
+        private ulong[] _words = [];
+        private ulong[] _hashes = [];
+        private int[] _groupIds = [];
+        private int _batches;
+
+        // Single-word keys below DenseLimit (small ints, string and dictionary ids) skip hashing: a direct
+        // array maps the key word to its group id + 1. Misses go through the hash table and fill the array.
+        private const int DenseLimit = 1 << 20;
+        private int[] _dense = [];
+        private int[] _missRows = [];
+        private ulong[] _missWords = [];
+        private ulong[] _missHashes = [];
+        private int[] _missGroups = [];
+
+        public LocalState(HashAggregateOperator op, Schema input, QueryContext context, GroupKeyEncoder? sharedEncoder = null, int expectedGroups = 1024)
+        {
+            _op = op;
+            _context = context;
+            int[] keys = op._groupColumns;
+            if (keys.Length > 0)
+            {
+                _encoder = sharedEncoder ?? new GroupKeyEncoder(keys.Select(k => input[k].Type).ToArray(), keys.Select(k => input[k].Nullable).ToArray());
+                _table = new GroupHashTable(_encoder.Width, expectedGroups);
+            }
+            _states = new AggregateState[op._aggregates.Length];
+            for (int i = 0; i < _states.Length; i++)
+            {
+                _states[i] = AggregateStates.Create(op._aggregates[i], input, context.DegreeOfParallelism);
+                _states[i].EnsureCapacity(sharedEncoder is null ? 1 : expectedGroups);
+            }
+            _keyVectors = new ColumnVector[Math.Max(1, keys.Length)];
+        }
+
+        public int GroupCount => _table?.Count ?? 1;
+
+        public void Consume(ColumnBatch batch)
+        {
+            int rows = batch.RowCount;
+            if (rows == 0) return;
+            if (_groupIds.Length < rows) _groupIds = new int[rows];
+            if (_table is null)
+            {
+                // Global aggregate: every row is group 0 (the buffer only ever holds zeros).
+                Update(batch, rows, 1);
+                return;
+            }
+            GroupKeyEncoder encoder = _encoder!;
+            int width = encoder.Width;
+            if (_words.Length < rows * width) _words = new ulong[rows * width];
+            if (_hashes.Length < rows) _hashes = new ulong[rows];
+            encoder.Encode(GroupKeyEncoder.Select(batch, _op._groupColumns, _keyVectors), rows, _words, lookupOnly: false, Span<byte>.Empty);
+            if (width == 1) FindDense(rows);
+            else
+            {
+                KeyHash.HashWords(_words, width, rows, _hashes);
+                _table.FindOrInsert(_words, _hashes, rows, _groupIds);
+            }
+            Update(batch, rows, _table.Count);
+        }
+
+        private void FindDense(int rows)
+        {
+            ulong[] words = _words;
+            int[] dense = _dense, groupIds = _groupIds;
+            if (_missRows.Length < rows)
+            {
+                _missRows = new int[rows];
+                _missWords = new ulong[rows];
+                _missHashes = new ulong[rows];
+                _missGroups = new int[rows];
+            }
+            int misses = 0;
+            if (_encoder!.IsPackedPair)
+            {
+                // Two small 32-bit keys (both below 1024) index the array as low | high << 10.
+                for (int i = 0; i < rows; i++)
+                {
+                    ulong w = words[i];
+                    ulong index = PairIndex(w);
+                    int g;
+                    if (index < (ulong)dense.Length && (g = dense[index]) != 0) groupIds[i] = g - 1;
+                    else _missRows[misses++] = i;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < rows; i++)
+                {
+                    ulong w = words[i];
+                    int g;
+                    if (w < (ulong)dense.Length && (g = dense[w]) != 0) groupIds[i] = g - 1;
+                    else _missRows[misses++] = i;
+                }
+            }
+            if (misses == 0) return;
+            for (int m = 0; m < misses; m++) _missWords[m] = words[_missRows[m]];
+            KeyHash.HashWords(_missWords, 1, misses, _missHashes);
+            _table!.FindOrInsert(_missWords, _missHashes, misses, _missGroups);
+            bool pair = _encoder.IsPackedPair;
+            ulong maxWord = 0;
+            for (int m = 0; m < misses; m++)
+            {
+                groupIds[_missRows[m]] = _missGroups[m];
+                if (pair) _missWords[m] = PairIndex(_missWords[m]);
+                if (_missWords[m] < DenseLimit && _missWords[m] > maxWord) maxWord = _missWords[m];
+            }
+            if (maxWord >= (ulong)_dense.Length)
+            {
+                int size = Math.Max(1024, _dense.Length);
+                while ((ulong)size <= maxWord) size *= 2;
+                Array.Resize(ref _dense, Math.Min(size, DenseLimit));
+            }
+            dense = _dense;
+            for (int m = 0; m < misses; m++)
+                if (_missWords[m] < (ulong)dense.Length) dense[_missWords[m]] = _missGroups[m] + 1;
+        }
+
+        private static ulong PairIndex(ulong w)
+        {
+            ulong low = w & 0xFFFF_FFFFUL, high = w >> 32;
+            return low < 1024 && high < 1024 ? (high << 10) | low : ulong.MaxValue;
+        }
+
+        private void Update(ColumnBatch batch, int rows, int groups)
+        {
+            ReadOnlySpan<int> ids = _groupIds.AsSpan(0, rows);
+            foreach (var state in _states)
+            {
+                state.EnsureCapacity(groups);
+                state.Update(batch, ids, rows);
+            }
+            if ((++_batches & 15) == 0) CheckMemory();
+        }
+
+        private void CheckMemory()
+        {
+            long bytes = (_table?.MemoryBytes ?? 0) + (_encoder?.MemoryBytes ?? 0);
+            foreach (var s in _states) bytes += s.MemoryBytes;
+            long perWorker = _context.MemoryLimitBytes / Math.Max(1, _context.DegreeOfParallelism);
+            if (bytes > perWorker)
+                throw new InsufficientMemoryException(
+                    $"HashAggregate ran out of memory: {GroupCount} groups take {bytes >> 20} MiB, over this worker's share ({perWorker >> 20} MiB) of the " +
+                    $"{_context.MemoryLimitBytes >> 20} MiB query memory limit. Raise the memory limit or reduce the number of groups; the hash aggregate does not spill.");
+        }
+
+        public GroupKeyEncoder? Encoder => _encoder;
+
+        /// <summary>This worker's group keys (row-major words) rewritten into <paramref name="target"/>'s string ids, and their hashes.</summary>
+        public (ulong[] Keys, ulong[] Hashes) KeysFor(GroupKeyEncoder target)
+        {
+            int groups = GroupCount;
+            var keys = _table!.Keys.ToArray();
+            var hashes = new ulong[groups];
+            if (ReferenceEquals(target, _encoder))
+            {
+                for (int g = 0; g < groups; g++) hashes[g] = _table.Hash(g);
+                return (keys, hashes);
+            }
+            target.Remap(_encoder!, keys, groups);
+            KeyHash.HashWords(keys, target.Width, groups, hashes);
+            return (keys, hashes);
+        }
+
+        /// <summary>Merges all groups of <paramref name="other"/> into this state (serially).</summary>
+        public void MergeFrom(LocalState other)
+        {
+            int groups = other.GroupCount;
+            var source = new int[groups];
+            for (int g = 0; g < groups; g++) source[g] = g;
+            if (_table is null)
+            {
+                MergeStates(other, source, new int[groups]);
+                return;
+            }
+            var (keys, hashes) = other.KeysFor(_encoder!);
+            MergeGroups(other, keys, hashes, source);
+        }
+
+        /// <summary>Merges the groups <paramref name="source"/> of <paramref name="other"/>, whose keys (in this encoder's ids) and hashes are given for all its groups.</summary>
+        public void MergeGroups(LocalState other, ulong[] keys, ulong[] hashes, int[] source)
+        {
+            int width = _encoder!.Width;
+            var target = new int[source.Length];
+            const int chunk = 4096;
+            var words = new ulong[chunk * width];
+            var chunkHashes = new ulong[chunk];
+            for (int start = 0; start < source.Length; start += chunk)
+            {
+                int n = Math.Min(chunk, source.Length - start);
+                for (int i = 0; i < n; i++)
+                {
+                    int g = source[start + i];
+                    for (int w = 0; w < width; w++) words[i * width + w] = keys[(long)g * width + w];
+                    chunkHashes[i] = hashes[g];
+                }
+                _table!.FindOrInsert(words, chunkHashes, n, target.AsSpan(start, n));
+            }
+            MergeStates(other, source, target);
+        }
+
+        private void MergeStates(LocalState other, int[] source, int[] target)
+        {
+            for (int i = 0; i < _states.Length; i++)
+            {
+                _states[i].EnsureCapacity(GroupCount);
+                _states[i].Merge(other._states[i], source, target);
+            }
+        }
+
+        public ColumnBatch Emit(Schema schema, int start, int count)
+        {
+            var columns = new ColumnVector[schema.Count];
+            int k = _op._groupColumns.Length;
+            if (_table is not null)
+            {
+                ReadOnlySpan<ulong> keys = _table.Keys;
+                for (int c = 0; c < k; c++) columns[c] = _encoder!.Decode(c, keys, start, count);
+            }
+            for (int i = 0; i < _states.Length; i++) columns[k + i] = _states[i].Finish(start, count);
+            return new ColumnBatch(schema, columns, count);
+        }
+    }
+}

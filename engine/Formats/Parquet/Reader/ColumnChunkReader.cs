@@ -1,0 +1,564 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Kindling.Formats.Parquet.Compression;
+using Kindling.Formats.Parquet.Encodings;
+using Kindling.Formats.Parquet.Metadata;
+using Kindling.Vectors;
+
+namespace Kindling.Formats.Parquet.Reader;
+
+/// <summary>
+/// Decodes one column chunk into one engine vector: walks its pages, decompresses them, decodes
+/// definition levels and values (PLAIN, dictionary, RLE, DELTA_*, BYTE_STREAM_SPLIT), converts physical
+/// values to the engine type, and scatters them around the nulls. Every size read from the file is
+/// checked before use.
+/// </summary>
+internal sealed class ColumnChunkReader
+{
+    /// <summary>No page may claim to decompress to more than this (decompression bombs).</summary>
+    private const int MaxPageBytes = 256 << 20;
+
+    private readonly ParquetColumn _column;
+    private readonly TypeKind _storage;
+
+    // Decoded non-null values of the current page (or dictionary), in physical form then engine form.
+    private int[] _ints = [];
+    private long[] _longs = [];
+    private float[] _floats = [];
+    private double[] _doubles = [];
+    private byte[] _bools = [];
+    private Int128[] _wides = [];
+    private readonly DenseByteArrays _bytes = new();
+    private readonly DenseByteArrays _dictBytes = new();
+    private Array? _dictionary;
+    private int _dictionaryCount = -1;
+    private int[] _levels = [];
+    private int[] _indices = [];
+    private byte[] _decompressed = [];
+
+    // The chunk's output, one slot per row.
+    private Array _out = Array.Empty<int>();
+    private StringVectorBuilder? _strings;
+    // Byte-array columns whose data pages are all dictionary encoded keep the codes (Arrow's dictionary layout).
+    private int[]? _codes;
+    private int _rows;
+    private byte[] _chunk = [];
+    private byte[]? _validity;
+    private int _nulls;
+
+    public ColumnChunkReader(ParquetColumn column)
+    {
+        _column = column;
+        _storage = column.Type.Kind switch
+        {
+            TypeKind.Decimal => column.Type.IsWideDecimal ? TypeKind.Decimal : TypeKind.Int64,
+            TypeKind.Date => TypeKind.Int32,
+            TypeKind.Timestamp => TypeKind.Int64,
+            var k => k,
+        };
+    }
+
+    /// <summary>A buffer of at least <paramref name="length"/> bytes for the chunk, reused across row groups.</summary>
+    public Span<byte> ChunkBuffer(int length)
+    {
+        if (_chunk.Length < length) _chunk = GC.AllocateUninitializedArray<byte>(Math.Max(length, _chunk.Length + _chunk.Length / 2));
+        return _chunk.AsSpan(0, length);
+    }
+
+    public ColumnVector Read(ReadOnlySpan<byte> chunk, ColumnMetaData meta, int numRows)
+    {
+        if (meta.NumValues != numRows) ParquetThrow.Corrupt($"column '{_column.Name}' holds {meta.NumValues} values in a row group of {numRows} rows");
+        var codec = CompressionCodecs.Get(meta.Codec);
+        Allocate(numRows);
+        _dictionaryCount = -1;
+        int row = 0, pos = 0;
+        while (row < numRows)
+        {
+            if (pos >= chunk.Length) ParquetThrow.Corrupt($"column '{_column.Name}' ends after {row} of {numRows} values");
+            var header = PageHeader.Read(chunk[pos..], out int headerLength);
+            pos += headerLength;
+            if (header.CompressedSize < 0 || header.CompressedSize > chunk.Length - pos)
+                ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.CompressedSize} bytes runs past its column chunk");
+            if (header.UncompressedSize < 0 || header.UncompressedSize > MaxPageBytes)
+                ParquetThrow.Corrupt($"column '{_column.Name}': page claims {header.UncompressedSize} uncompressed bytes");
+            var body = chunk.Slice(pos, header.CompressedSize);
+            pos += header.CompressedSize;
+            switch (header.Type)
+            {
+                case PageType.DictionaryPage:
+                    ReadDictionary(header, Decompress(codec, body, header.UncompressedSize));
+                    break;
+                case PageType.DataPage:
+                    if (header.NumValues < 0 || header.NumValues > numRows - row) ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.NumValues} values past the row group's {numRows} rows");
+                    ReadDataPageV1(header, Decompress(codec, body, header.UncompressedSize), row);
+                    row += header.NumValues;
+                    break;
+                case PageType.DataPageV2:
+                    if (header.NumValues < 0 || header.NumValues > numRows - row) ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.NumValues} values past the row group's {numRows} rows");
+                    ReadDataPageV2(header, body, codec, row);
+                    row += header.NumValues;
+                    break;
+                default:
+                    break; // index pages carry nothing a scan needs
+            }
+        }
+        return Build(numRows);
+    }
+
+    private ReadOnlySpan<byte> Decompress(ICompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
+    {
+        if (codec.Codec == CompressionCodec.Uncompressed)
+        {
+            if (body.Length != uncompressedSize) ParquetThrow.Corrupt($"column '{_column.Name}': uncompressed page of {body.Length} bytes, header says {uncompressedSize}");
+            return body;
+        }
+        if (_decompressed.Length < uncompressedSize) _decompressed = new byte[Math.Max(uncompressedSize, _decompressed.Length * 2)];
+        var target = _decompressed.AsSpan(0, uncompressedSize);
+        codec.Decompress(body, target);
+        return target;
+    }
+
+    private void ReadDictionary(PageHeader header, ReadOnlySpan<byte> data)
+    {
+        if (_dictionaryCount >= 0) ParquetThrow.Corrupt($"column '{_column.Name}': a second dictionary page in one column chunk");
+        if (header.NumValues < 0 || header.NumValues > data.Length * 8L + 1) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary of {header.NumValues} values in {data.Length} bytes");
+        if (header.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
+            ParquetThrow.Corrupt($"column '{_column.Name}': dictionary page encoded as {header.Encoding}");
+        DecodeDense(data, ParquetEncoding.Plain, header.NumValues);
+        // Keep the dictionary in engine form, so data pages only gather.
+        _dictionary = _storage switch
+        {
+            TypeKind.Boolean => _bools[..header.NumValues],
+            TypeKind.Int32 => _ints[..header.NumValues],
+            TypeKind.Int64 => _longs[..header.NumValues],
+            TypeKind.Float32 => _floats[..header.NumValues],
+            TypeKind.Float64 => _doubles[..header.NumValues],
+            TypeKind.Decimal => _wides[..header.NumValues],
+            _ => null,
+        };
+        if (_dictionary is null)
+        {
+            _dictBytes.Clear();
+            for (int i = 0; i < _bytes.Count; i++) _dictBytes.Add(_bytes[i]);
+        }
+        _dictionaryCount = header.NumValues;
+    }
+
+    private void ReadDataPageV1(PageHeader header, ReadOnlySpan<byte> data, int firstRow)
+    {
+        int n = header.NumValues;
+        int pos = 0;
+        if (_column.MaxDefinitionLevel > 0)
+        {
+            if (header.DefinitionLevelEncoding != ParquetEncoding.Rle) ParquetThrow.NotSupported($"column '{_column.Name}': definition levels encoded as {header.DefinitionLevelEncoding}");
+            if (data.Length < 4) ParquetThrow.Corrupt($"column '{_column.Name}': page too short for its definition levels");
+            int length = BinaryPrimitives.ReadInt32LittleEndian(data);
+            if (length < 0 || length > data.Length - 4) ParquetThrow.Corrupt($"column '{_column.Name}': definition levels of {length} bytes exceed the page");
+            DecodeLevels(data.Slice(4, length), n);
+            pos = 4 + length;
+        }
+        DecodeAndScatter(data[pos..], header.Encoding, n, firstRow);
+    }
+
+    private void ReadDataPageV2(PageHeader header, ReadOnlySpan<byte> body, ICompressionCodec codec, int firstRow)
+    {
+        int n = header.NumValues;
+        if (header.RepetitionLevelsByteLength != 0) ParquetThrow.NotSupported($"column '{_column.Name}' is repeated (nested); nested columns are not supported");
+        int defLength = header.DefinitionLevelsByteLength;
+        if (defLength < 0 || defLength > body.Length) ParquetThrow.Corrupt($"column '{_column.Name}': definition levels of {defLength} bytes exceed the page");
+        if (_column.MaxDefinitionLevel > 0) DecodeLevels(body[..defLength], n);
+        var values = body[defLength..];
+        int valuesSize = header.UncompressedSize - defLength;
+        if (valuesSize < 0) ParquetThrow.Corrupt($"column '{_column.Name}': page sizes are inconsistent");
+        var decoded = header.IsCompressed ? Decompress(codec, values, valuesSize) : values;
+        DecodeAndScatter(decoded, header.Encoding, n, firstRow);
+    }
+
+    private void DecodeLevels(ReadOnlySpan<byte> encoded, int count)
+    {
+        if (_levels.Length < count) _levels = new int[Math.Max(count, _levels.Length * 2)];
+        RleBitPackedHybrid.Decode(encoded, 1, _levels.AsSpan(0, count));
+    }
+
+    private void DecodeAndScatter(ReadOnlySpan<byte> values, ParquetEncoding encoding, int count, int firstRow)
+    {
+        int nonNull = count;
+        if (_column.MaxDefinitionLevel > 0)
+        {
+            nonNull = 0;
+            var levels = _levels.AsSpan(0, count);
+            foreach (int level in levels)
+            {
+                if (level > 1) ParquetThrow.Corrupt($"column '{_column.Name}': definition level {level} above the maximum 1");
+                nonNull += level;
+            }
+        }
+        bool dictionaryPage = encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary;
+        if (IsByteArrayOutput && _column.Conversion == ValueConversion.None)
+        {
+            if (dictionaryPage && _strings is null)
+            {
+                ScatterCodes(values, count, nonNull, firstRow);
+                return;
+            }
+            if (_strings is null) MaterializeCodes(firstRow);
+        }
+        if (dictionaryPage) Gather(values, nonNull);
+        else DecodeDense(values, encoding, nonNull);
+        Scatter(count, nonNull, firstRow);
+    }
+
+    /// <summary>Dictionary indices: a bit-width byte, then the RLE/bit-packed hybrid; every index is checked.</summary>
+    private Span<int> DecodeIndices(ReadOnlySpan<byte> data, int count)
+    {
+        if (_dictionaryCount < 0) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary-encoded page without a dictionary page");
+        if (count == 0) return [];
+        if (data.IsEmpty) ParquetThrow.Corrupt($"column '{_column.Name}': empty dictionary-encoded page");
+        if (_indices.Length < count) _indices = new int[Math.Max(count, _indices.Length * 2)];
+        var indices = _indices.AsSpan(0, count);
+        RleBitPackedHybrid.Decode(data[1..], data[0], indices);
+        uint limit = (uint)_dictionaryCount;
+        foreach (int index in indices)
+            if ((uint)index >= limit) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary index {index} out of range 0..{_dictionaryCount - 1}");
+        return indices;
+    }
+
+    /// <summary>A dictionary-encoded page of strings: its codes go straight to the output rows.</summary>
+    private void ScatterCodes(ReadOnlySpan<byte> data, int count, int nonNull, int firstRow)
+    {
+        var indices = DecodeIndices(data, nonNull);
+        _codes ??= GC.AllocateUninitializedArray<int>(_rows);
+        if (nonNull == count)
+        {
+            indices.CopyTo(_codes.AsSpan(firstRow));
+            return;
+        }
+        _validity ??= Validity.AllValid(_rows);
+        var levels = _levels.AsSpan(0, count);
+        for (int i = 0, v = 0; i < count; i++)
+        {
+            if (levels[i] == 1) _codes[firstRow + i] = indices[v++];
+            else { _codes[firstRow + i] = 0; Validity.SetNull(_validity, firstRow + i); _nulls++; }
+        }
+    }
+
+    private void Gather(ReadOnlySpan<byte> data, int count)
+    {
+        if (count == 0) return;
+        var indices = DecodeIndices(data, count);
+        switch (_dictionary)
+        {
+            case byte[] d: GatherInto(d, ref _bools, indices); break;
+            case int[] d: GatherInto(d, ref _ints, indices); break;
+            case long[] d: GatherInto(d, ref _longs, indices); break;
+            case float[] d: GatherInto(d, ref _floats, indices); break;
+            case double[] d: GatherInto(d, ref _doubles, indices); break;
+            case Int128[] d: GatherInto(d, ref _wides, indices); break;
+            default:
+                _bytes.Clear();
+                foreach (int index in indices) _bytes.Add(_dictBytes[index]);
+                break;
+        }
+    }
+
+    private static void GatherInto<T>(T[] dictionary, ref T[] dense, ReadOnlySpan<int> indices)
+    {
+        if (dense.Length < indices.Length) dense = new T[Math.Max(indices.Length, dense.Length * 2)];
+        for (int i = 0; i < indices.Length; i++) dense[i] = dictionary[indices[i]];
+    }
+
+    private static T[] Ensure<T>(ref T[] array, int count)
+    {
+        if (array.Length < count) array = new T[Math.Max(count, array.Length * 2)];
+        return array;
+    }
+
+    /// <summary>Decodes <paramref name="count"/> non-null values into the dense buffer of the engine storage type.</summary>
+    private void DecodeDense(ReadOnlySpan<byte> data, ParquetEncoding encoding, int count)
+    {
+        var physical = _column.Physical;
+        if (encoding == ParquetEncoding.ByteStreamSplit)
+        {
+            int width = physical switch
+            {
+                PhysicalType.Float or PhysicalType.Int32 => 4,
+                PhysicalType.Double or PhysicalType.Int64 => 8,
+                PhysicalType.FixedLenByteArray => _column.Element.TypeLength,
+                _ => ParquetThrow.Corrupt<int>($"column '{_column.Name}': BYTE_STREAM_SPLIT on {physical}"),
+            };
+            if ((long)count * width > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': BYTE_STREAM_SPLIT page too short");
+            var joined = new byte[count * width];
+            for (int b = 0; b < width; b++)
+                for (int i = 0; i < count; i++) joined[i * width + b] = data[b * count + i];
+            DecodeDense(joined, ParquetEncoding.Plain, count);
+            return;
+        }
+
+        switch (physical)
+        {
+            case PhysicalType.Boolean:
+                Ensure(ref _bools, count);
+                if (encoding == ParquetEncoding.Rle)
+                {
+                    if (data.Length < 4) ParquetThrow.Corrupt($"column '{_column.Name}': RLE boolean page too short");
+                    int length = BinaryPrimitives.ReadInt32LittleEndian(data);
+                    if (length < 0 || length > data.Length - 4) ParquetThrow.Corrupt($"column '{_column.Name}': RLE length {length} exceeds the page");
+                    var tmp = Ensure(ref _indices, count).AsSpan(0, count);
+                    RleBitPackedHybrid.Decode(data.Slice(4, length), 1, tmp);
+                    for (int i = 0; i < count; i++) _bools[i] = (byte)tmp[i];
+                }
+                else
+                {
+                    RequirePlain(encoding);
+                    if ((count + 7) / 8 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': boolean page too short");
+                    for (int i = 0; i < count; i++) _bools[i] = (byte)((data[i >> 3] >> (i & 7)) & 1);
+                }
+                return;
+            case PhysicalType.Int32:
+            {
+                var ints = Ensure(ref _ints, count).AsSpan(0, count);
+                if (encoding == ParquetEncoding.DeltaBinaryPacked) DeltaInto(data, ints);
+                else
+                {
+                    RequirePlain(encoding);
+                    if ((long)count * 4 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': page holds fewer than {count} INT32 values");
+                    MemoryMarshal.Cast<byte, int>(data[..(count * 4)]).CopyTo(ints);
+                }
+                ConvertInts(count);
+                return;
+            }
+            case PhysicalType.Int64:
+            {
+                var longs = Ensure(ref _longs, count).AsSpan(0, count);
+                if (encoding == ParquetEncoding.DeltaBinaryPacked) DeltaBinaryPacked.Decode(data, longs, out _);
+                else
+                {
+                    RequirePlain(encoding);
+                    if ((long)count * 8 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': page holds fewer than {count} INT64 values");
+                    MemoryMarshal.Cast<byte, long>(data[..(count * 8)]).CopyTo(longs);
+                }
+                ConvertLongs(count);
+                return;
+            }
+            case PhysicalType.Int96:
+            {
+                RequirePlain(encoding);
+                if ((long)count * 12 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': page holds fewer than {count} INT96 values");
+                var longs = Ensure(ref _longs, count);
+                for (int i = 0; i < count; i++)
+                {
+                    long nanosOfDay = BinaryPrimitives.ReadInt64LittleEndian(data.Slice(i * 12, 8));
+                    int julianDay = BinaryPrimitives.ReadInt32LittleEndian(data.Slice(i * 12 + 8, 4));
+                    longs[i] = (julianDay - 2_440_588L) * TemporalConstants.MicrosPerDay + nanosOfDay / 1000;
+                }
+                return;
+            }
+            case PhysicalType.Float:
+                RequirePlain(encoding);
+                if ((long)count * 4 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': page holds fewer than {count} FLOAT values");
+                MemoryMarshal.Cast<byte, float>(data[..(count * 4)]).CopyTo(Ensure(ref _floats, count));
+                return;
+            case PhysicalType.Double:
+                RequirePlain(encoding);
+                if ((long)count * 8 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': page holds fewer than {count} DOUBLE values");
+                MemoryMarshal.Cast<byte, double>(data[..(count * 8)]).CopyTo(Ensure(ref _doubles, count));
+                return;
+            default:
+                _bytes.Clear();
+                switch (encoding)
+                {
+                    case ParquetEncoding.Plain when physical == PhysicalType.FixedLenByteArray:
+                        ByteArrayDecoders.Fixed(data, count, _column.Element.TypeLength, _bytes);
+                        break;
+                    case ParquetEncoding.Plain: ByteArrayDecoders.Plain(data, count, _bytes); break;
+                    case ParquetEncoding.DeltaLengthByteArray: ByteArrayDecoders.DeltaLength(data, count, _bytes); break;
+                    case ParquetEncoding.DeltaByteArray: ByteArrayDecoders.Delta(data, count, _bytes); break;
+                    default: Unsupported(encoding); break;
+                }
+                if (_column.Conversion == ValueConversion.BigEndianDecimal) ConvertBigEndianDecimals(count);
+                return;
+        }
+    }
+
+    private void DeltaInto(ReadOnlySpan<byte> data, Span<int> ints)
+    {
+        var longs = Ensure(ref _longs, ints.Length).AsSpan(0, ints.Length);
+        DeltaBinaryPacked.Decode(data, longs, out _);
+        for (int i = 0; i < ints.Length; i++) ints[i] = unchecked((int)longs[i]);
+    }
+
+    private void RequirePlain(ParquetEncoding encoding)
+    {
+        if (encoding != ParquetEncoding.Plain) Unsupported(encoding);
+    }
+
+    private void Unsupported(ParquetEncoding encoding)
+    {
+        if (!Enum.IsDefined(encoding)) ParquetThrow.Corrupt($"column '{_column.Name}': unknown encoding {(int)encoding}");
+        ParquetThrow.NotSupported($"column '{_column.Name}': encoding {encoding} is not supported for {_column.Physical}");
+    }
+
+    /// <summary>INT32 values into the engine storage: int as is, int64 for decimals and unsigned, Int128 for wide decimals.</summary>
+    private void ConvertInts(int count)
+    {
+        if (_storage == TypeKind.Int64)
+        {
+            var longs = Ensure(ref _longs, count);
+            for (int i = 0; i < count; i++) longs[i] = _column.Conversion == ValueConversion.UInt32 ? (uint)_ints[i] : _ints[i];
+        }
+        else if (_storage == TypeKind.Decimal)
+        {
+            var wides = Ensure(ref _wides, count);
+            for (int i = 0; i < count; i++) wides[i] = _ints[i];
+        }
+    }
+
+    private void ConvertLongs(int count)
+    {
+        var longs = _longs;
+        switch (_column.Conversion)
+        {
+            case ValueConversion.Millis:
+                for (int i = 0; i < count; i++) longs[i] = unchecked(longs[i] * 1000);
+                break;
+            case ValueConversion.Nanos:
+                for (int i = 0; i < count; i++) longs[i] = longs[i] / 1000 - (longs[i] % 1000 < 0 ? 1 : 0);
+                break;
+            case ValueConversion.UInt64:
+            {
+                var wides = Ensure(ref _wides, count);
+                for (int i = 0; i < count; i++) wides[i] = (ulong)longs[i];
+                return;
+            }
+        }
+        if (_storage == TypeKind.Decimal)
+        {
+            var wides = Ensure(ref _wides, count);
+            for (int i = 0; i < count; i++) wides[i] = longs[i];
+        }
+    }
+
+    private void ConvertBigEndianDecimals(int count)
+    {
+        bool wide = _storage == TypeKind.Decimal;
+        if (wide) Ensure(ref _wides, count); else Ensure(ref _longs, count);
+        for (int i = 0; i < count; i++)
+        {
+            var bytes = _bytes[i];
+            if (bytes.Length > 16) ParquetThrow.Corrupt($"column '{_column.Name}': a decimal of {bytes.Length} bytes does not fit 128 bits");
+            Int128 value = bytes.Length > 0 && (bytes[0] & 0x80) != 0 ? -1 : 0;
+            foreach (byte b in bytes) value = (value << 8) | b;
+            if (wide) _wides[i] = value;
+            else
+            {
+                if (value > long.MaxValue || value < long.MinValue) ParquetThrow.Corrupt($"column '{_column.Name}': decimal value exceeds its precision {_column.Type.Precision}");
+                _longs[i] = (long)value;
+            }
+        }
+    }
+
+    private void Allocate(int rows)
+    {
+        _validity = null;
+        _nulls = 0;
+        _strings = null;
+        _codes = null;
+        _rows = rows;
+        // Uninitialized: every valid slot is written, and null slots may hold anything (Arrow's rule).
+        switch (_storage)
+        {
+            case TypeKind.Boolean: _out = GC.AllocateUninitializedArray<byte>(rows); break;
+            case TypeKind.Int32: _out = GC.AllocateUninitializedArray<int>(rows); break;
+            case TypeKind.Int64: _out = GC.AllocateUninitializedArray<long>(rows); break;
+            case TypeKind.Float32: _out = GC.AllocateUninitializedArray<float>(rows); break;
+            case TypeKind.Float64: _out = GC.AllocateUninitializedArray<double>(rows); break;
+            case TypeKind.Decimal: _out = GC.AllocateUninitializedArray<Int128>(rows); break;
+            default: _out = Array.Empty<int>(); break; // strings: codes or a builder, chosen by the first data page
+        }
+    }
+
+    private bool IsByteArrayOutput => _storage is TypeKind.String or TypeKind.Binary;
+
+    /// <summary>Leaves dictionary-code mode: the rows decoded so far become strings in a builder.</summary>
+    private void MaterializeCodes(int rowsSoFar)
+    {
+        _strings = new StringVectorBuilder(_column.Type, _rows, Math.Max(64, _rows * 8));
+        if (_codes is null) return;
+        for (int r = 0; r < rowsSoFar; r++)
+        {
+            if (_validity is not null && !Validity.IsValid(_validity, r)) _strings.AppendNull();
+            else _strings.Append(_dictBytes[_codes[r]]);
+        }
+        _codes = null;
+    }
+
+    /// <summary>Places the page's dense values at their rows, marking the rows whose level says null.</summary>
+    private void Scatter(int count, int nonNull, int firstRow)
+    {
+        bool allValid = nonNull == count;
+        var levels = allValid ? default : _levels.AsSpan(0, count);
+        if (_strings is not null)
+        {
+            // Strings carry their validity in the builder.
+            for (int i = 0, v = 0; i < count; i++)
+            {
+                if (allValid || levels[i] == 1) _strings.Append(_bytes[v++]);
+                else _strings.AppendNull();
+            }
+            return;
+        }
+        if (!allValid)
+        {
+            _validity ??= Validity.AllValid(_out.Length);
+            for (int i = 0; i < count; i++)
+                if (levels[i] == 0) { Validity.SetNull(_validity, firstRow + i); _nulls++; }
+        }
+        switch (_out)
+        {
+            case byte[] o: Place(_bools, o, levels, count, firstRow, allValid); break;
+            case int[] o: Place(_ints, o, levels, count, firstRow, allValid); break;
+            case long[] o: Place(_longs, o, levels, count, firstRow, allValid); break;
+            case float[] o: Place(_floats, o, levels, count, firstRow, allValid); break;
+            case double[] o: Place(_doubles, o, levels, count, firstRow, allValid); break;
+            case Int128[] o: Place(_wides, o, levels, count, firstRow, allValid); break;
+        }
+    }
+
+    private static void Place<T>(T[] dense, T[] output, ReadOnlySpan<int> levels, int count, int firstRow, bool allValid)
+    {
+        if (allValid)
+        {
+            dense.AsSpan(0, count).CopyTo(output.AsSpan(firstRow));
+            return;
+        }
+        for (int i = 0, v = 0; i < count; i++)
+            if (levels[i] == 1) output[firstRow + i] = dense[v++];
+    }
+
+    private ColumnVector Build(int rows)
+    {
+        // Strings keep their validity in the builder (or, as codes, in the bitmap built here).
+        if (IsByteArrayOutput && _strings is null)
+        {
+            if (_codes is null) MaterializeCodes(0); // no data page at all: an empty column
+            else
+            {
+                var dictionary = new StringVectorBuilder(_column.Type, _dictBytes.Count);
+                for (int i = 0; i < _dictBytes.Count; i++) dictionary.Append(_dictBytes[i]);
+                return new DictionaryVector(dictionary.Build(), _codes, rows, _nulls > 0 ? _validity : null, _nulls);
+            }
+        }
+        if (_strings is not null) return _strings.Build();
+        byte[]? validity = _nulls > 0 ? _validity : null;
+        return _out switch
+        {
+            byte[] o => new PrimitiveVector<byte>(_column.Type, o, rows, validity, _nulls),
+            int[] o => new PrimitiveVector<int>(_column.Type, o, rows, validity, _nulls),
+            long[] o => new PrimitiveVector<long>(_column.Type, o, rows, validity, _nulls),
+            float[] o => new PrimitiveVector<float>(_column.Type, o, rows, validity, _nulls),
+            double[] o => new PrimitiveVector<double>(_column.Type, o, rows, validity, _nulls),
+            Int128[] o => new PrimitiveVector<Int128>(_column.Type, o, rows, validity, _nulls),
+            _ => throw new InvalidOperationException("unreachable"),
+        };
+    }
+}

@@ -1,0 +1,65 @@
+namespace Kindling.Formats.Parquet.Writer;
+
+/// <summary>
+/// Assigns dictionary indices to raw values in first-seen order, with open addressing over the values'
+/// bytes; stops accepting values once the dictionary passes its byte limit.
+/// </summary>
+internal sealed class ByteDictionary
+{
+    private readonly RawValues _entries;
+    private readonly int _limitBytes;
+    private int[] _slots = new int[1024]; // entry index + 1; 0 = empty
+    private int[] _hashes = new int[512];
+
+    public ByteDictionary(int fixedWidth, int limitBytes)
+    {
+        _entries = new RawValues(fixedWidth);
+        _limitBytes = limitBytes;
+    }
+
+    public RawValues Entries => _entries;
+
+    public int Count => _entries.Count;
+
+    /// <summary>The value's index, adding it when new; -1 when adding it would pass the byte limit.</summary>
+    public int IndexOf(ReadOnlySpan<byte> value)
+    {
+        int hash = Hash(value);
+        int mask = _slots.Length - 1;
+        int slot = hash & mask;
+        while (true)
+        {
+            int entry = _slots[slot] - 1;
+            if (entry < 0) break;
+            if (_hashes[entry] == hash && _entries[entry].SequenceEqual(value)) return entry;
+            slot = (slot + 1) & mask;
+        }
+        if (_entries.DataLength + value.Length + 4 > _limitBytes) return -1;
+        int index = _entries.Count;
+        value.CopyTo(_entries.Add(value.Length));
+        if (index == _hashes.Length) Array.Resize(ref _hashes, _hashes.Length * 2);
+        _hashes[index] = hash;
+        _slots[slot] = index + 1;
+        if (_entries.Count * 2 > _slots.Length) Rehash();
+        return index;
+    }
+
+    private void Rehash()
+    {
+        _slots = new int[_slots.Length * 2];
+        int mask = _slots.Length - 1;
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            int slot = _hashes[i] & mask;
+            while (_slots[slot] != 0) slot = (slot + 1) & mask;
+            _slots[slot] = i + 1;
+        }
+    }
+
+    private static int Hash(ReadOnlySpan<byte> value)
+    {
+        var h = new HashCode();
+        h.AddBytes(value);
+        return h.ToHashCode();
+    }
+}

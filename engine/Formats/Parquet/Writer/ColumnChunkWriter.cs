@@ -1,0 +1,368 @@
+using System.Buffers.Binary;
+using Kindling.Formats.Parquet.Compression;
+using Kindling.Formats.Parquet.Encodings;
+using Kindling.Formats.Parquet.Metadata;
+using Kindling.Formats.Parquet.Thrift;
+using Kindling.Kernels.Selection;
+using Kindling.Vectors;
+
+namespace Kindling.Formats.Parquet.Writer;
+
+/// <summary>
+/// Writes one column of one row group: collects definition levels and raw values from the row group's
+/// vectors, tries a dictionary (falling back to PLAIN past the limit), splits into pages, compresses,
+/// and returns the chunk's metadata with statistics. Reused across row groups of one column.
+/// </summary>
+internal sealed class ColumnChunkWriter
+{
+    private readonly Field _field;
+    private readonly SchemaElement _element;
+    private readonly ParquetWriteOptions _options;
+    private readonly ICompressionCodec _codec;
+    private readonly RawValues _values;
+    private readonly ByteBuffer _page = new(1 << 16);
+    private readonly ByteBuffer _levels = new(1 << 12);
+    private readonly ByteBuffer _joined = new(1 << 16);
+    private readonly ThriftCompactWriter _header = new();
+    private byte[] _compressed = new byte[1 << 16];
+    private int[] _defLevels = new int[1024];
+    private int[] _indices = new int[1024];
+
+    public ColumnChunkWriter(Field field, ParquetWriteOptions options)
+    {
+        _field = field;
+        _element = ParquetSchemaMapping.ToElement(field);
+        _options = options;
+        _codec = CompressionCodecs.Get(options.Codec);
+        _values = new RawValues(_element.Type switch
+        {
+            PhysicalType.Boolean => 1,
+            PhysicalType.Int32 or PhysicalType.Float => 4,
+            PhysicalType.Int64 or PhysicalType.Double => 8,
+            PhysicalType.FixedLenByteArray => _element.TypeLength,
+            _ => 0,
+        });
+    }
+
+    public SchemaElement Element => _element;
+
+    private bool Optional => _element.Repetition == FieldRepetition.Optional;
+
+    /// <summary>Writes the chunk at <paramref name="position"/> of <paramref name="output"/> and returns its metadata.</summary>
+    public ColumnMetaData Write(Stream output, ref long position, IReadOnlyList<ColumnVector> vectors)
+    {
+        int rows = Collect(vectors);
+        long nulls = rows - _values.Count;
+        var meta = new ColumnMetaData
+        {
+            Type = _element.Type!.Value,
+            PathInSchema = [_field.Name],
+            Codec = _options.Codec,
+            NumValues = rows,
+            Statistics = ComputeStatistics(nulls),
+            WriteLegacyStatistics = _element.Type != PhysicalType.ByteArray && _element.Type != PhysicalType.FixedLenByteArray,
+        };
+
+        ByteDictionary? dictionary = _options.UseDictionary && _element.Type != PhysicalType.Boolean ? BuildDictionary() : null;
+        long start = position;
+        long uncompressedTotal = 0;
+        if (dictionary is not null)
+        {
+            meta.DictionaryPageOffset = position;
+            _page.Clear();
+            EncodePlain(dictionary.Entries, 0, dictionary.Count, _page);
+            uncompressedTotal += WritePage(output, ref position, PageType.DictionaryPage, dictionary.Count, 0, 0, 0, null);
+            meta.Encodings = [ParquetEncoding.Plain, ParquetEncoding.RleDictionary, ParquetEncoding.Rle];
+        }
+        else
+        {
+            meta.Encodings = [ParquetEncoding.Plain, ParquetEncoding.Rle];
+        }
+
+        meta.DataPageOffset = position;
+        int rowsPerPage = RowsPerPage(rows, dictionary);
+        int valueIndex = 0;
+        for (int row = 0; row < rows || (rows == 0 && row == 0); row += rowsPerPage)
+        {
+            int pageRows = Math.Min(rowsPerPage, rows - row);
+            int pageValues = 0;
+            if (Optional) for (int i = row; i < row + pageRows; i++) pageValues += _defLevels[i];
+            else pageValues = pageRows;
+
+            _levels.Clear();
+            if (Optional) RleBitPackedHybrid.Encode(_defLevels.AsSpan(row, pageRows), 1, _levels);
+            _page.Clear();
+            if (dictionary is not null)
+            {
+                int bitWidth = RleBitPackedHybrid.BitWidth(Math.Max(0, dictionary.Count - 1));
+                _page.WriteByte((byte)bitWidth);
+                RleBitPackedHybrid.Encode(_indices.AsSpan(valueIndex, pageValues), bitWidth, _page);
+            }
+            else
+            {
+                EncodePlain(_values, valueIndex, valueIndex + pageValues, _page);
+            }
+            var encoding = dictionary is not null ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain;
+            uncompressedTotal += WritePage(output, ref position, _options.DataPageV2 ? PageType.DataPageV2 : PageType.DataPage,
+                pageRows, pageRows - pageValues, pageRows, (int)encoding, Optional ? _levels : null);
+            valueIndex += pageValues;
+            if (rows == 0) break;
+        }
+        meta.TotalCompressedSize = position - start;
+        meta.TotalUncompressedSize = uncompressedTotal;
+        return meta;
+    }
+
+    private int RowsPerPage(int rows, ByteDictionary? dictionary)
+    {
+        if (rows == 0) return 1;
+        double bytesPerValue = dictionary is not null
+            ? Math.Max(0.125, RleBitPackedHybrid.BitWidth(Math.Max(1, dictionary.Count - 1)) / 8.0)
+            : _values.Count == 0 ? 1 : Math.Max(1.0 / 8, (double)_values.DataLength / _values.Count + (_values.FixedWidth == 0 ? 4 : 0));
+        return (int)Math.Clamp(_options.PageBytes / bytesPerValue, 1024, 1 << 20);
+    }
+
+    /// <summary>Writes the page in <see cref="_page"/> (values) with optional levels; returns its uncompressed size including header.</summary>
+    private long WritePage(Stream output, ref long position, PageType type, int numValues, int numNulls, int numRows, int encoding, ByteBuffer? levels)
+    {
+        var header = new PageHeader { Type = type, NumValues = numValues, Encoding = (ParquetEncoding)encoding, NumNulls = numNulls, NumRows = numRows };
+        ReadOnlySpan<byte> body;
+        int uncompressed;
+        if (type == PageType.DataPageV2)
+        {
+            // v2: levels stay uncompressed in front of the (compressed) values.
+            int levelBytes = levels?.Length ?? 0;
+            int compressed = Compress(_page.Written, levelBytes, levels is null ? [] : levels.Written);
+            header.DefinitionLevelsByteLength = levelBytes;
+            header.UncompressedSize = levelBytes + _page.Length;
+            header.CompressedSize = compressed;
+            header.IsCompressed = _options.Codec != CompressionCodec.Uncompressed;
+            body = _compressed.AsSpan(0, compressed);
+            uncompressed = header.UncompressedSize;
+        }
+        else
+        {
+            ReadOnlySpan<byte> plainBody = _page.Written;
+            if (levels is not null)
+            {
+                // v1: a 4-byte length, the RLE levels, then the values; all compressed together.
+                var joined = _joined;
+                joined.Clear();
+                joined.WriteInt32(levels.Length);
+                joined.Write(levels.Written);
+                joined.Write(_page.Written);
+                plainBody = joined.Written;
+            }
+            int compressed = Compress(plainBody, 0, []);
+            header.UncompressedSize = plainBody.Length;
+            header.CompressedSize = compressed;
+            body = _compressed.AsSpan(0, compressed);
+            uncompressed = plainBody.Length;
+        }
+        header.Write(_header);
+        output.Write(_header.Written);
+        output.Write(body);
+        position += _header.Written.Length + body.Length;
+        return _header.Written.Length + uncompressed;
+    }
+
+    /// <summary>Compresses <paramref name="data"/> into <see cref="_compressed"/> after <paramref name="prefix"/> bytes copied verbatim.</summary>
+    private int Compress(ReadOnlySpan<byte> data, int prefixLength, ReadOnlySpan<byte> prefix)
+    {
+        int max = prefixLength + _codec.MaxCompressedLength(data.Length);
+        if (_compressed.Length < max) _compressed = new byte[Math.Max(max, _compressed.Length * 2)];
+        prefix.CopyTo(_compressed);
+        return prefixLength + _codec.Compress(data, _compressed.AsSpan(prefixLength));
+    }
+
+    private const int SampleForDictionary = 1 << 15;
+
+    private ByteDictionary? BuildDictionary()
+    {
+        var dictionary = new ByteDictionary(_values.FixedWidth, _options.DictionaryLimitBytes);
+        if (_indices.Length < _values.Count) _indices = new int[Math.Max(_values.Count, _indices.Length * 2)];
+        for (int i = 0; i < _values.Count; i++)
+        {
+            int index = dictionary.IndexOf(_values[i]);
+            if (index < 0) return null; // past the limit: the whole chunk falls back to PLAIN
+            _indices[i] = index;
+            // Mostly distinct values after a fair sample: a dictionary would not pay for itself.
+            if (i == SampleForDictionary && dictionary.Count > SampleForDictionary / 2) return null;
+        }
+        // A dictionary that saves nothing is not worth its page.
+        return dictionary.Count > 0 && dictionary.Count * 2 <= _values.Count + 1 ? dictionary : null;
+    }
+
+    private void EncodePlain(RawValues values, int from, int to, ByteBuffer output)
+    {
+        if (_element.Type == PhysicalType.Boolean)
+        {
+            int count = to - from;
+            var bits = output.GetSpan((count + 7) / 8);
+            bits.Clear();
+            for (int i = 0; i < count; i++) if (values[from + i][0] != 0) bits[i >> 3] |= (byte)(1 << (i & 7));
+            output.Advance((count + 7) / 8);
+        }
+        else if (values.FixedWidth > 0)
+        {
+            var (start, length) = values.Range(from, to);
+            output.Write(values.Data.Slice(start, length));
+        }
+        else
+        {
+            for (int i = from; i < to; i++)
+            {
+                var v = values[i];
+                output.WriteInt32(v.Length);
+                output.Write(v);
+            }
+        }
+    }
+
+    private Statistics ComputeStatistics(long nulls)
+    {
+        var stats = new Statistics { NullCount = nulls };
+        if (_values.Count == 0) return stats;
+        var type = _element.Type!.Value;
+        var data = _values.Data;
+        switch (type)
+        {
+            case PhysicalType.Int32: SetMinMax(stats, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(data)); break;
+            case PhysicalType.Int64: SetMinMax(stats, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(data)); break;
+            default:
+            {
+                int min = -1, max = -1;
+                bool isDecimal = _field.Type.Kind == TypeKind.Decimal;
+                for (int i = 0; i < _values.Count; i++)
+                {
+                    var v = _values[i];
+                    if (ValueOrder.IsNaN(type, v)) continue;
+                    if (min < 0 || ValueOrder.Compare(type, isDecimal, v, _values[min]) < 0) min = i;
+                    if (max < 0 || ValueOrder.Compare(type, isDecimal, v, _values[max]) > 0) max = i;
+                }
+                if (min >= 0)
+                {
+                    stats.MinValue = _values[min].ToArray();
+                    stats.MaxValue = _values[max].ToArray();
+                    // -0.0 and +0.0 compare equal; the specification asks for -0.0 as min and +0.0 as max.
+                    NormalizeZero(type, stats);
+                }
+                break;
+            }
+        }
+        return stats;
+    }
+
+    private static void SetMinMax<T>(Statistics stats, ReadOnlySpan<T> values) where T : unmanaged, IComparable<T>
+    {
+        T min = values[0], max = values[0];
+        foreach (var v in values)
+        {
+            if (v.CompareTo(min) < 0) min = v;
+            if (v.CompareTo(max) > 0) max = v;
+        }
+        stats.MinValue = System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in min)).ToArray();
+        stats.MaxValue = System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in max)).ToArray();
+    }
+
+    private static void NormalizeZero(PhysicalType type, Statistics stats)
+    {
+        if (type == PhysicalType.Double)
+        {
+            if (BinaryPrimitives.ReadDoubleLittleEndian(stats.MinValue) == 0) BinaryPrimitives.WriteDoubleLittleEndian(stats.MinValue, -0.0);
+            if (BinaryPrimitives.ReadDoubleLittleEndian(stats.MaxValue) == 0) BinaryPrimitives.WriteDoubleLittleEndian(stats.MaxValue, 0.0);
+        }
+        else if (type == PhysicalType.Float)
+        {
+            if (BinaryPrimitives.ReadSingleLittleEndian(stats.MinValue) == 0) BinaryPrimitives.WriteSingleLittleEndian(stats.MinValue, -0.0f);
+            if (BinaryPrimitives.ReadSingleLittleEndian(stats.MaxValue) == 0) BinaryPrimitives.WriteSingleLittleEndian(stats.MaxValue, 0.0f);
+        }
+    }
+
+    /// <summary>Fills the definition levels and raw values from the row group's vectors; returns the row count.</summary>
+    private int Collect(IReadOnlyList<ColumnVector> vectors)
+    {
+        _values.Clear();
+        int rows = 0;
+        foreach (var v in vectors) rows += v.Length;
+        if (_defLevels.Length < rows) _defLevels = new int[Math.Max(rows, _defLevels.Length * 2)];
+        int row = 0;
+        foreach (var original in vectors)
+        {
+            var vector = original is DictionaryVector d ? Materialize(d) : original;
+            if (!Optional && vector.HasNulls)
+                throw new InvalidOperationException($"column '{_field.Name}' is declared not nullable but holds {vector.NullCount} nulls");
+            var levels = _defLevels.AsSpan(row, vector.Length);
+            if (!vector.HasNulls)
+            {
+                levels.Fill(1);
+                if (!TryAppendBulk(vector))
+                    for (int i = 0; i < vector.Length; i++) AppendValue(vector, i);
+            }
+            else
+            {
+                for (int i = 0; i < vector.Length; i++)
+                {
+                    bool valid = vector.IsValid(i);
+                    levels[i] = valid ? 1 : 0;
+                    if (valid) AppendValue(vector, i);
+                }
+            }
+            row += vector.Length;
+        }
+        return rows;
+    }
+
+    /// <summary>Copies a null-free vector whose memory already is the PLAIN layout in one go.</summary>
+    private bool TryAppendBulk(ColumnVector vector)
+    {
+        switch (vector)
+        {
+            case PrimitiveVector<int> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            case PrimitiveVector<float> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            case PrimitiveVector<double> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            case PrimitiveVector<byte> v: _values.AddFixed(v.Values); return true;
+            case PrimitiveVector<long> v when _element.Type == PhysicalType.Int64: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
+            default: return false;
+        }
+    }
+
+    private static ColumnVector Materialize(DictionaryVector d)
+    {
+        var indices = new int[d.Length];
+        for (int i = 0; i < d.Length; i++) indices[i] = d.IsNull(i) ? -1 : d.Indices[i];
+        return VectorTake.Take(d.Dictionary, indices);
+    }
+
+    private void AppendValue(ColumnVector vector, int i)
+    {
+        switch (vector)
+        {
+            case PrimitiveVector<byte> b: _values.Add(1)[0] = b[i]; break;
+            case PrimitiveVector<int> v: BinaryPrimitives.WriteInt32LittleEndian(_values.Add(4), v[i]); break;
+            case PrimitiveVector<float> v: BinaryPrimitives.WriteSingleLittleEndian(_values.Add(4), v[i]); break;
+            case PrimitiveVector<double> v: BinaryPrimitives.WriteDoubleLittleEndian(_values.Add(8), v[i]); break;
+            case PrimitiveVector<long> v when _element.Type == PhysicalType.Int32: BinaryPrimitives.WriteInt32LittleEndian(_values.Add(4), checked((int)v[i])); break;
+            case PrimitiveVector<long> v when _element.Type == PhysicalType.FixedLenByteArray: WriteBigEndian(v[i], _values.Add(_values.FixedWidth)); break;
+            case PrimitiveVector<long> v: BinaryPrimitives.WriteInt64LittleEndian(_values.Add(8), v[i]); break;
+            case PrimitiveVector<Int128> v: WriteBigEndian(v[i], _values.Add(_values.FixedWidth)); break;
+            case StringVector s:
+            {
+                var bytes = s.GetBytes(i);
+                bytes.CopyTo(_values.Add(bytes.Length));
+                break;
+            }
+            default: throw new NotSupportedException($"column '{_field.Name}': cannot write a {vector.GetType().Name} of type {vector.Type}");
+        }
+    }
+
+    /// <summary>Two's complement, big-endian, sign-extended to the span's width (Parquet's FIXED_LEN_BYTE_ARRAY decimals).</summary>
+    private static void WriteBigEndian(Int128 value, Span<byte> destination)
+    {
+        for (int i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)(value & 0xFF);
+            value >>= 8;
+        }
+    }
+}

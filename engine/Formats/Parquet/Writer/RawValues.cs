@@ -1,0 +1,61 @@
+namespace Kindling.Formats.Parquet.Writer;
+
+/// <summary>
+/// The non-null values of a column chunk in their raw byte form: little-endian fixed-width values, or
+/// the bytes of each byte array (with offsets). Encoders, dictionaries and statistics all work on it.
+/// </summary>
+internal sealed class RawValues
+{
+    private byte[] _data = new byte[1024];
+    private int[] _offsets = new int[257];
+
+    public RawValues(int fixedWidth) => FixedWidth = fixedWidth;
+
+    /// <summary>Bytes per value, or 0 for byte arrays of varying length.</summary>
+    public int FixedWidth { get; }
+
+    public int Count { get; private set; }
+
+    public int DataLength { get; private set; }
+
+    public ReadOnlySpan<byte> Data => _data.AsSpan(0, DataLength);
+
+    public ReadOnlySpan<byte> this[int index] => FixedWidth > 0
+        ? _data.AsSpan(index * FixedWidth, FixedWidth)
+        : _data.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
+
+    /// <summary>Byte range of values [from, to) in <see cref="Data"/>.</summary>
+    public (int Start, int Length) Range(int from, int to) => FixedWidth > 0
+        ? (from * FixedWidth, (to - from) * FixedWidth)
+        : (_offsets[from], _offsets[to] - _offsets[from]);
+
+    /// <summary>Reserves space for one value and returns it to fill.</summary>
+    public Span<byte> Add(int length)
+    {
+        if (DataLength + length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + length));
+        var span = _data.AsSpan(DataLength, length);
+        DataLength += length;
+        Count++;
+        if (FixedWidth == 0)
+        {
+            if (Count + 1 > _offsets.Length) Array.Resize(ref _offsets, _offsets.Length * 2);
+            _offsets[Count] = DataLength;
+        }
+        return span;
+    }
+
+    /// <summary>Appends fixed-width values already in their raw little-endian form.</summary>
+    public void AddFixed(ReadOnlySpan<byte> values)
+    {
+        if (DataLength + values.Length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + values.Length));
+        values.CopyTo(_data.AsSpan(DataLength));
+        DataLength += values.Length;
+        Count += values.Length / FixedWidth;
+    }
+
+    public void Clear()
+    {
+        Count = 0;
+        DataLength = 0;
+    }
+}

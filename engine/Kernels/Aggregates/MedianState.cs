@@ -1,0 +1,141 @@
+using Kindling.Vectors;
+
+namespace Kindling.Kernels.Aggregates;
+
+/// <summary>
+/// median(col) = Spark's percentile(col, 0.5) as double with linear interpolation. Collects
+/// (group, value) pairs in flat arrays; at the end a counting sort by group yields each group's values.
+/// </summary>
+internal sealed class MedianState(int column, int degreeOfParallelism = 1) : AggregateState
+{
+    private int[] _groups = new int[1024];
+    private double[] _values = new double[1024];
+    private int _count;
+    private double[] _buffer = [];
+    private int _groupCount;
+    private double[]? _results;
+    private byte[]? _hasResult;
+
+    public override long MemoryBytes => _groups.Length * 12L;
+
+    public override void EnsureCapacity(int groups) => _groupCount = Math.Max(_groupCount, groups);
+
+    public override void Update(ColumnBatch batch, ReadOnlySpan<int> groupIds, int rows)
+    {
+        ColumnVector v = batch[column];
+        if (_buffer.Length < rows) _buffer = new double[rows];
+        NumericInput.ToDoubles(v, rows, _buffer);
+        Grow(ref _groups, _count + rows);
+        Grow(ref _values, _count + rows);
+        byte[]? bits = v.ValidityBits;
+        int n = _count;
+        for (int i = 0; i < rows; i++)
+        {
+            if (bits is not null && !Validity.IsValid(bits, i)) continue;
+            _groups[n] = groupIds[i];
+            _values[n] = _buffer[i];
+            n++;
+        }
+        _count = n;
+    }
+
+    public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
+    {
+        var o = (MedianState)other;
+        Grow(ref _groups, _count + o._count);
+        Grow(ref _values, _count + o._count);
+        int[] map = GroupMap(o._groupCount, source, target);
+        for (int i = 0; i < o._count; i++)
+        {
+            if (map[o._groups[i]] < 0) continue;
+            _groups[_count] = map[o._groups[i]];
+            _values[_count] = o._values[i];
+            _count++;
+        }
+    }
+
+    public override ColumnVector Finish(int start, int count)
+    {
+        if (_results is null) Compute();
+        var values = _results.AsSpan(start, count).ToArray();
+        byte[]? bits = NullsWhereZero(_hasResult, start, count, out int nulls);
+        return new PrimitiveVector<double>(ColumnType.Float64, values, count, bits, nulls);
+    }
+
+    /// <summary>
+    /// Quickselect: reorders <paramref name="values"/> so position <paramref name="k"/> holds the k-th smallest
+    /// (Spark order: NaN greatest) with smaller-or-equal values left of it and greater-or-equal right of it.
+    /// </summary>
+    internal static double Select(Span<double> values, int k)
+    {
+        // NaNs go to the end first; the rest compare with plain operators.
+        int end = values.Length;
+        for (int i = 0; i < end;)
+        {
+            if (double.IsNaN(values[i])) { end--; (values[i], values[end]) = (values[end], values[i]); }
+            else i++;
+        }
+        if (k >= end) return double.NaN;
+        int lo = 0, hi = end - 1;
+        while (lo < hi)
+        {
+            double pivot = Median3(values[lo], values[lo + (hi - lo) / 2], values[hi]);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j) { (values[i], values[j]) = (values[j], values[i]); i++; j--; }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break;
+        }
+        return values[k];
+    }
+
+    private static double Median3(double a, double b, double c) => a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+
+    private void Compute()
+    {
+        int groups = _groupCount;
+        var starts = new int[groups + 1];
+        for (int i = 0; i < _count; i++) starts[_groups[i] + 1]++;
+        for (int g = 0; g < groups; g++) starts[g + 1] += starts[g];
+        var sorted = new double[_count];
+        var fill = starts.AsSpan(0, groups).ToArray();
+        for (int i = 0; i < _count; i++) sorted[fill[_groups[i]]++] = _values[i];
+        var results = new double[groups];
+        var hasResult = new byte[groups];
+        int chunks = Math.Max(1, Math.Min(degreeOfParallelism, _count / 65536));
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
+        {
+            for (int g = (int)((long)groups * c / chunks); g < (int)((long)groups * (c + 1) / chunks); g++)
+                ComputeGroup(g, starts, sorted, results, hasResult);
+        });
+        _results = results;
+        _hasResult = hasResult;
+    }
+
+    private static void ComputeGroup(int g, int[] starts, double[] sorted, double[] results, byte[] hasResult)
+    {
+        {
+            int n = starts[g + 1] - starts[g];
+            if (n == 0) return;
+            Span<double> segment = sorted.AsSpan(starts[g], n);
+            double position = (n - 1) * 0.5;
+            int lower = (int)Math.Floor(position), higher = (int)Math.Ceiling(position);
+            double lowValue = Select(segment, lower);
+            // After selecting, everything right of `lower` is >= it: the next order statistic is their minimum.
+            double highValue = lowValue;
+            if (higher != lower)
+            {
+                highValue = segment[lower + 1];
+                for (int i = lower + 2; i < segment.Length; i++)
+                    if (DoubleOrder.Compare(segment[i], highValue) < 0) highValue = segment[i];
+            }
+            results[g] = lower == higher ? lowValue : (higher - position) * lowValue + (position - lower) * highValue;
+            hasResult[g] = 1;
+        }
+    }
+}

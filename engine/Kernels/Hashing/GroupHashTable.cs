@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+
+namespace Kindling.Kernels.Hashing;
+
+/// <summary>
+/// An open-addressing (linear probing) hash table from fixed-width keys of <see cref="Width"/> 64-bit words
+/// to dense group ids. Keys are stored row-major in one flat array indexed by group id; each slot packs the
+/// upper 32 bits of the hash with the group id, so most mismatches are rejected without touching the keys.
+/// </summary>
+internal sealed class GroupHashTable
+{
+    private ulong[] _keys;
+    private ulong[] _hashes;
+    private ulong[] _slots; // (hash >> 32) << 32 | (groupId + 1); 0 = empty
+    private int _mask;
+
+    public GroupHashTable(int width, int initialCapacity = 1024)
+    {
+        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "a key has at least one word");
+        Width = width;
+        int capacity = 1024;
+        while (capacity < initialCapacity * 2) capacity <<= 1;
+        _slots = new ulong[capacity];
+        _mask = capacity - 1;
+        _keys = new ulong[(capacity / 2) * width];
+        _hashes = new ulong[capacity / 2];
+    }
+
+    public int Width { get; }
+
+    public int Count { get; private set; }
+
+    public long MemoryBytes => _slots.Length * 8L + _keys.Length * 8L + _hashes.Length * 8L;
+
+    /// <summary>The key words of group <paramref name="group"/>.</summary>
+    public ReadOnlySpan<ulong> Key(int group) => _keys.AsSpan(group * Width, Width);
+
+    /// <summary>All keys, row-major, for the first <see cref="Count"/> groups.</summary>
+    public ReadOnlySpan<ulong> Keys => _keys.AsSpan(0, Count * Width);
+
+    public ulong Hash(int group) => _hashes[group];
+
+    /// <summary>Looks up or inserts each of <paramref name="rows"/> keys and writes its group id.</summary>
+    public void FindOrInsert(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> hashes, int rows, Span<int> groupIds)
+    {
+        if (Width == 1) { FindOrInsert1(words, hashes, rows, groupIds); return; }
+        int width = Width;
+        for (int i = 0; i < rows; i++)
+        {
+            ulong hash = hashes[i];
+            ReadOnlySpan<ulong> key = words.Slice(i * width, width);
+            ulong tag = hash & 0xFFFF_FFFF_0000_0000UL;
+            int slot = (int)hash & _mask;
+            while (true)
+            {
+                ulong entry = _slots[slot];
+                if (entry == 0)
+                {
+                    groupIds[i] = Insert(key, hash, slot);
+                    break;
+                }
+                if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
+                {
+                    int g = (int)(uint)entry - 1;
+                    if (key.SequenceEqual(_keys.AsSpan(g * width, width))) { groupIds[i] = g; break; }
+                }
+                slot = (slot + 1) & _mask;
+            }
+        }
+    }
+
+    private void FindOrInsert1(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> hashes, int rows, Span<int> groupIds)
+    {
+        ulong[] slots = _slots;
+        ulong[] keys = _keys;
+        int mask = _mask;
+        for (int i = 0; i < rows; i++)
+        {
+            ulong hash = hashes[i];
+            ulong key = words[i];
+            ulong tag = hash & 0xFFFF_FFFF_0000_0000UL;
+            int slot = (int)hash & mask;
+            while (true)
+            {
+                ulong entry = slots[slot];
+                if (entry == 0)
+                {
+                    groupIds[i] = Insert(words.Slice(i, 1), hash, slot);
+                    slots = _slots; keys = _keys; mask = _mask;
+                    break;
+                }
+                if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
+                {
+                    int g = (int)(uint)entry - 1;
+                    if (keys[g] == key) { groupIds[i] = g; break; }
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
+
+    /// <summary>Looks up each key; writes its group id or -1 when absent. Rows with <paramref name="skip"/>[i] != 0 get -1.</summary>
+    public void Find(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> hashes, int rows, ReadOnlySpan<byte> skip, Span<int> groupIds)
+    {
+        int width = Width;
+        for (int i = 0; i < rows; i++)
+        {
+            if (skip[i] != 0) { groupIds[i] = -1; continue; }
+            ulong hash = hashes[i];
+            ReadOnlySpan<ulong> key = words.Slice(i * width, width);
+            ulong tag = hash & 0xFFFF_FFFF_0000_0000UL;
+            int slot = (int)hash & _mask;
+            int found = -1;
+            while (true)
+            {
+                ulong entry = _slots[slot];
+                if (entry == 0) break;
+                if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
+                {
+                    int g = (int)(uint)entry - 1;
+                    if (key.SequenceEqual(_keys.AsSpan(g * width, width))) { found = g; break; }
+                }
+                slot = (slot + 1) & _mask;
+            }
+            groupIds[i] = found;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Insert(ReadOnlySpan<ulong> key, ulong hash, int slot)
+    {
+        int g = Count;
+        if (g == _hashes.Length)
+        {
+            Array.Resize(ref _hashes, _hashes.Length * 2);
+            Array.Resize(ref _keys, _keys.Length * 2);
+        }
+        key.CopyTo(_keys.AsSpan(g * Width));
+        _hashes[g] = hash;
+        _slots[slot] = (hash & 0xFFFF_FFFF_0000_0000UL) | (uint)(g + 1);
+        Count = g + 1;
+        if (Count * 2 > _slots.Length) Rehash();
+        return g;
+    }
+
+    private void Rehash()
+    {
+        var slots = new ulong[_slots.Length * 2];
+        int mask = slots.Length - 1;
+        for (int g = 0; g < Count; g++)
+        {
+            ulong hash = _hashes[g];
+            int slot = (int)hash & mask;
+            while (slots[slot] != 0) slot = (slot + 1) & mask;
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000UL) | (uint)(g + 1);
+        }
+        _slots = slots;
+        _mask = mask;
+    }
+}

@@ -1,0 +1,160 @@
+using Kindling.Execution.Operators.Join;
+using Kindling.Vectors;
+using static Kindling.Engine.Tests.Execution.Operators.OperatorTestData;
+
+namespace Kindling.Engine.Tests.Execution.Operators.Join;
+
+public sealed class HashJoinOperatorTests
+{
+    private static readonly Schema LeftSchema = Schema(("k", ColumnType.String), ("n", ColumnType.Int32), ("l", ColumnType.Int64));
+    private static readonly Schema RightSchema = Schema(("k", ColumnType.String), ("n", ColumnType.Int32), ("r", ColumnType.Float64));
+
+    private static readonly List<object?[]> Left =
+    [
+        Row("a", 1, 10L), Row("b", 2, 20L), Row(null, 3, 30L), Row("a", 1, 40L), Row("c", 9, 50L), Row("a", 2, 60L),
+    ];
+
+    private static readonly List<object?[]> Right =
+    [
+        Row("a", 1, 0.5), Row("a", 1, 1.5), Row(null, 3, 2.5), Row("b", 2, 3.5), Row("d", 4, 4.5),
+    ];
+
+    /// <summary>A nested-loop reference join over plain rows (null keys never match).</summary>
+    private static List<object?[]> Reference(List<object?[]> left, List<object?[]> right, int[] lk, int[] rk, JoinType type, int leftWidth, int rightWidth)
+    {
+        bool Match(object?[] l, object?[] r) => lk.Select((k, i) => l[k] is not null && r[rk[i]] is not null && l[k]!.Equals(r[rk[i]])).All(b => b);
+        var result = new List<object?[]>();
+        var rightMatched = new bool[right.Count];
+        foreach (var l in left)
+        {
+            bool any = false;
+            for (int j = 0; j < right.Count; j++)
+            {
+                if (!Match(l, right[j])) continue;
+                any = true;
+                rightMatched[j] = true;
+                if (type is JoinType.Inner or JoinType.LeftOuter or JoinType.RightOuter or JoinType.FullOuter) result.Add([.. l, .. right[j]]);
+            }
+            if (type == JoinType.LeftSemi && any) result.Add(l);
+            if (type == JoinType.LeftAnti && !any) result.Add(l);
+            if (!any && type is JoinType.LeftOuter or JoinType.FullOuter) result.Add([.. l, .. new object?[rightWidth]]);
+        }
+        if (type is JoinType.RightOuter or JoinType.FullOuter)
+            for (int j = 0; j < right.Count; j++)
+                if (!rightMatched[j]) result.Add([.. new object?[leftWidth], .. right[j]]);
+        return result;
+    }
+
+    [Theory]
+    [InlineData("Inner")]
+    [InlineData("LeftOuter")]
+    [InlineData("RightOuter")]
+    [InlineData("FullOuter")]
+    [InlineData("LeftSemi")]
+    [InlineData("LeftAnti")]
+    public void SingleStringKey(string joinType)
+    {
+        var type = Enum.Parse<JoinType>(joinType);
+        var op = new HashJoinOperator(Source(LeftSchema, Left), Source(RightSchema, Right), [0], [0], type);
+        EqualUnordered(Reference(Left, Right, [0], [0], type, 3, 3), Collect(op));
+    }
+
+    [Theory]
+    [InlineData("Inner", false)]
+    [InlineData("FullOuter", true)]
+    [InlineData("LeftAnti", true)]
+    public void MultiKeyWithDictionaryStrings(string joinType, bool dictionary)
+    {
+        var type = Enum.Parse<JoinType>(joinType);
+        var op = new HashJoinOperator(Source(LeftSchema, Left, 2, dictionary), Source(RightSchema, Right, 2, dictionary), [0, 1], [0, 1], type);
+        EqualUnordered(Reference(Left, Right, [0, 1], [0, 1], type, 3, 3), Collect(op, Context(batchSize: 2)));
+    }
+
+    [Fact]
+    public void OuterSidesBecomeNullable()
+    {
+        var nonNull = new Schema([new Field("k", ColumnType.Int32, false)]);
+        var src = Source(nonNull, []);
+        var full = new HashJoinOperator(src, src, [0], [0], JoinType.FullOuter);
+        Assert.All(full.OutputSchema.Fields, f => Assert.True(f.Nullable));
+        var inner = new HashJoinOperator(src, src, [0], [0], JoinType.Inner);
+        Assert.All(inner.OutputSchema.Fields, f => Assert.False(f.Nullable));
+        var left = new HashJoinOperator(src, src, [0], [0], JoinType.LeftOuter);
+        Assert.False(left.OutputSchema[0].Nullable);
+        Assert.True(left.OutputSchema[1].Nullable);
+        Assert.Single(new HashJoinOperator(src, src, [0], [0], JoinType.LeftSemi).OutputSchema.Fields);
+    }
+
+    [Fact]
+    public void EmptySides()
+    {
+        var empty = Source(RightSchema, []);
+        EqualUnordered(Reference(Left, [], [0], [0], JoinType.LeftOuter, 3, 3), Collect(new HashJoinOperator(Source(LeftSchema, Left), empty, [0], [0], JoinType.LeftOuter)));
+        Assert.Empty(Collect(new HashJoinOperator(Source(LeftSchema, Left), empty, [0], [0], JoinType.Inner)));
+        EqualUnordered(Reference([], Right, [0], [0], JoinType.FullOuter, 3, 3), Collect(new HashJoinOperator(Source(LeftSchema, []), Source(RightSchema, Right), [0], [0], JoinType.FullOuter)));
+    }
+
+    [Theory]
+    [InlineData("Inner")]
+    [InlineData("FullOuter")]
+    [InlineData("LeftSemi")]
+    public void RandomizedSkewedIntAndDecimalKeys(string joinType)
+    {
+        var type = Enum.Parse<JoinType>(joinType);
+        var rng = new Random(11);
+        var schema = Schema(("k", ColumnType.Int64), ("m", ColumnType.Decimal(20, 2)), ("v", ColumnType.Int32));
+        List<object?[]> Make(int n) => Enumerable.Range(0, n).Select(i => Row(
+            rng.Next(10) < 9 ? 7L : rng.Next(20) == 0 ? null : (long)rng.Next(30),
+            rng.Next(3) == 0 ? null : (decimal)rng.Next(3) / 4,
+            i)).ToList();
+        var left = Make(300);
+        var right = Make(40);
+        var op = new HashJoinOperator(Source(schema, left, 16), Source(schema, right, 16), [0, 1], [0, 1], type);
+        EqualUnordered(Reference(left, right, [0, 1], [0, 1], type, 3, 3), Collect(op, Context(batchSize: 100)));
+    }
+
+    [Theory]
+    [InlineData("Inner")]
+    [InlineData("FullOuter")]
+    [InlineData("LeftAnti")]
+    public void ParallelProbeMatchesSequential(string joinType)
+    {
+        var type = Enum.Parse<JoinType>(joinType);
+        var rng = new Random(5);
+        var schema = Schema(("k", ColumnType.String), ("v", ColumnType.Int32));
+        var left = Enumerable.Range(0, 20000).Select(i => Row(rng.Next(20) == 0 ? null : "k" + rng.Next(3000), i)).ToList();
+        var right = Enumerable.Range(0, 2000).Select(i => Row(rng.Next(20) == 0 ? null : "k" + rng.Next(4000), i)).ToList();
+        var op = new HashJoinOperator(Source(schema, left, 512, dictionaryStrings: true), Source(schema, right, 300), [0], [0], type);
+        EqualUnordered(Reference(left, right, [0], [0], type, 2, 2), Collect(op, Context(dop: 2, batchSize: 1000)));
+    }
+
+    [Fact]
+    public void StoppingEarlyReleasesTheParallelProbe()
+    {
+        var schema = Schema(("k", ColumnType.Int32));
+        var rows = Enumerable.Range(0, 100000).Select(i => Row(i % 10)).ToList();
+        var op = new HashJoinOperator(Source(schema, rows, 100), Source(schema, rows.Take(10).ToList()), [0], [0], JoinType.Inner);
+        Assert.Equal(100, op.Execute(Context(dop: 2, batchSize: 100)).First().RowCount);
+    }
+
+    [Fact]
+    public void CrossJoinTypeAndExplain()
+    {
+        var l = Source(LeftSchema, Left.Take(2).ToList());
+        var r = Source(RightSchema, Right.Take(3).ToList());
+        var op = new HashJoinOperator(l, r, [], [], JoinType.Cross);
+        Assert.Equal(6, Collect(op, Context(batchSize: 4)).Count);
+        Assert.Equal("HashJoin Inner keys=[#0 = #0, #1 = #1]", new HashJoinOperator(l, r, [0, 1], [0, 1], JoinType.Inner).ToString());
+    }
+
+    [Fact]
+    public void Validation()
+    {
+        var l = Source(LeftSchema, []);
+        var r = Source(RightSchema, []);
+        Assert.Throws<ArgumentException>(() => new HashJoinOperator(l, r, [0], [0, 1], JoinType.Inner));
+        Assert.Throws<ArgumentException>(() => new HashJoinOperator(l, r, [], [], JoinType.Inner));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HashJoinOperator(l, r, [3], [0], JoinType.Inner));
+        Assert.Throws<ArgumentException>(() => new HashJoinOperator(l, r, [1], [0], JoinType.Inner));
+    }
+}

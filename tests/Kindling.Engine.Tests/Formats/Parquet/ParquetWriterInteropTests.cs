@@ -1,0 +1,99 @@
+using Kindling.Engine.Tests.Interop;
+using Kindling.Formats.Parquet;
+using Kindling.Formats.Parquet.Compression;
+
+namespace Kindling.Engine.Tests.Formats.Parquet;
+
+/// <summary>Files Kindling writes are read by DuckDB with identical values, and its metadata shows what we wrote.</summary>
+public sealed class ParquetWriterInteropTests
+{
+    private static void WriteTable(string path, int rows, ParquetWriteOptions options, int batchRows = 10_000)
+    {
+        using var stream = File.Create(path);
+        using var writer = new ParquetWriter(stream, ContractTable.Schema, options);
+        for (int first = 0; first < rows; first += batchRows)
+            writer.WriteBatch(ContractTable.Batch(first, Math.Min(batchRows, rows - first)));
+    }
+
+    public static TheoryData<string, bool, bool> Variants => new()
+    {
+        { "snappy", true, false },
+        { "snappy", false, false },
+        { "gzip", true, false },
+        { "zstd", true, true },
+        { "lz4_raw", false, false },
+        { "none", true, true },
+    };
+
+    [Theory, MemberData(nameof(Variants))]
+    public void DuckDb_reads_every_value(string codec, bool dictionary, bool pageV2)
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("t.parquet");
+        const int rows = 25_000;
+        WriteTable(file, rows, new ParquetWriteOptions
+        {
+            Codec = CompressionCodecs.Parse(codec), UseDictionary = dictionary, DataPageV2 = pageV2, RowGroupRows = 10_000, PageBytes = 16 * 1024,
+        });
+
+        var actual = NodeInterop.DuckDb($"select {ContractTable.DuckDbCanonicalSelect} from read_parquet({NodeInterop.Sql(file)})");
+        Assert.Equal(rows, actual.Count);
+        for (int i = 0; i < rows; i++)
+            Assert.Equal(ContractTable.ExpectedText(i), actual[i]);
+    }
+
+    [Fact]
+    public void DuckDb_sees_the_schema_encodings_codec_and_statistics()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("t.parquet");
+        WriteTable(file, 3_000, new ParquetWriteOptions { RowGroupRows = 1_000 });
+
+        var schema = NodeInterop.DuckDb($"select name, type, converted_type, scale, precision, repetition_type from parquet_schema({NodeInterop.Sql(file)}) where name <> 'spark_schema' order by name");
+        Assert.Contains(["ts", "INT64", "TIMESTAMP_MICROS", null, null, "OPTIONAL"], schema);
+        Assert.Contains(["dec", "INT64", "DECIMAL", "4", "15", "OPTIONAL"], schema);
+        Assert.Contains(["wide", "FIXED_LEN_BYTE_ARRAY", "DECIMAL", "10", "38", "OPTIONAL"], schema);
+        Assert.Contains(["i32", "INT32", null, null, null, "REQUIRED"], schema);
+        Assert.Contains(["s", "BYTE_ARRAY", "UTF8", null, null, "OPTIONAL"], schema);
+        Assert.Contains(["dt", "INT32", "DATE", null, null, "OPTIONAL"], schema);
+
+        var meta = NodeInterop.DuckDb($"select row_group_id, path_in_schema, compression, encodings, stats_min_value, stats_max_value, stats_null_count, row_group_num_rows from parquet_metadata({NodeInterop.Sql(file)}) order by row_group_id, column_id");
+        Assert.Equal(3 * ContractTable.Schema.Count, meta.Count);
+        Assert.All(meta, row => Assert.Equal("SNAPPY", row[2]));
+        Assert.All(meta, row => Assert.Equal("1000", row[7]));
+
+        // Row group 1 holds rows 1000..1999: check the statistics against the formulas.
+        string?[] I32(int g) => meta.Single(r => r[0] == g.ToString() && r[1] == "i32");
+        Assert.Equal(ContractTable.Int32(1000).ToString(), I32(1)[4]);
+        Assert.Equal(ContractTable.Int32(1999).ToString(), I32(1)[5]);
+        var dec = meta.Single(r => r[0] == "1" && r[1] == "dec");
+        Assert.Equal(Enumerable.Range(1000, 1000).Count(i => ContractTable.IsNull("dec", i)).ToString(), dec[6]);
+        Assert.Equal(ContractTable.FormatUnscaled(ContractTable.DecimalUnscaled(1000 + (1000 % 6 == 1 ? 1 : 0)), 4), dec[4]);
+        var s = meta.Single(r => r[0] == "0" && r[1] == "s");
+        Assert.Contains("RLE_DICTIONARY", s[3]);
+        var expectedMin = Enumerable.Range(0, 1000).Where(i => !ContractTable.IsNull("s", i)).Select(i => ContractTable.String(i))
+            .Min(StringComparer.Ordinal);
+        Assert.Equal(expectedMin, s[4]);
+    }
+
+    [Fact]
+    public void DuckDb_reads_the_spark_schema_metadata()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("t.parquet");
+        WriteTable(file, 10, new ParquetWriteOptions());
+        var kv = NodeInterop.DuckDb($"select decode(key), decode(value) from parquet_kv_metadata({NodeInterop.Sql(file)})");
+        var spark = Assert.Single(kv, r => r[0] == ParquetSchemaMapping.SparkSchemaKey);
+        Assert.Contains("{\"name\":\"dec\",\"type\":\"decimal(15,4)\",\"nullable\":true,\"metadata\":{}}", spark[1]);
+        Assert.Contains("{\"name\":\"i32\",\"type\":\"integer\",\"nullable\":false,\"metadata\":{}}", spark[1]);
+    }
+
+    [Fact]
+    public void An_empty_table_is_a_valid_file()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("empty.parquet");
+        WriteTable(file, 0, new ParquetWriteOptions());
+        Assert.Equal([["0"]], NodeInterop.DuckDb($"select count(*) from read_parquet({NodeInterop.Sql(file)})"));
+    }
+}
