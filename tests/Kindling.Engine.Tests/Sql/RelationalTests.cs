@@ -8,8 +8,6 @@ namespace Kindling.Engine.Tests.Sql;
 /// <summary>Aggregate, join, sort, window and distinct through the API (operators from engine-ops).</summary>
 public class RelationalTests
 {
-    private const string PendingOps = "pending merge of engine-ops";
-
     private static DataFrame Sales()
     {
         var schema = new StructType([
@@ -43,7 +41,7 @@ public class RelationalTests
         Assert.Contains("qty", ex.Message);
     }
 
-    [Fact(Skip = PendingOps)]
+    [Fact]
     public void GroupBy_Agg_Values()
     {
         var rows = Sales().GroupBy("region").Agg(Sum("qty").Alias("q"), Count(Col("qty")).Alias("n"), Max("price").Alias("m"))
@@ -59,7 +57,7 @@ public class RelationalTests
         Assert.Equal(1L, rows[2].Get("n"));
     }
 
-    [Fact(Skip = PendingOps)]
+    [Fact]
     public void Global_Aggregate_On_Empty_Input_Has_One_Row()
     {
         var row = Sales().Filter(Col("qty") > 100).Agg(Count("*").Alias("n"), Sum("qty").Alias("s")).First();
@@ -68,7 +66,7 @@ public class RelationalTests
         Assert.Equal(5L, Sales().Select(Count(Lit(1))).First().Get(0));
     }
 
-    [Fact(Skip = PendingOps)]
+    [Fact]
     public void Grouped_Shortcuts_And_Distinct()
     {
         Assert.Equal(3, Sales().GroupBy("region").Count().Count());
@@ -79,7 +77,7 @@ public class RelationalTests
         Assert.Equal(4, Sales().DropDuplicates("product").Columns().Count);
     }
 
-    [Fact(Skip = PendingOps)]
+    [Fact]
     public void Join_Using_Column_Keeps_One_Key()
     {
         var inner = Sales().Join(Regions(), "region");
@@ -94,7 +92,7 @@ public class RelationalTests
         Assert.Equal(2, Sales().Join(Regions(), ["region"], "left_semi").Count());
     }
 
-    [Fact(Skip = PendingOps)]
+    [Fact]
     public void Join_Expression_With_Residual_And_Cross()
     {
         var s = Sales();
@@ -116,18 +114,18 @@ public class RelationalTests
         Assert.Equal(["region", "manager"], j.Select(r["region"], Col("manager")).Columns());
     }
 
-    [Fact(Skip = PendingOps)]
+    [Fact]
     public void OrderBy_With_Null_Ordering_And_Limit()
     {
         var qty = Sales().OrderBy(Col("qty").DescNullsLast()).Collect().Select(x => (int?)x.Get("qty")).ToList();
         Assert.Equal([5, 2, 1, 1, null], qty);
         var top = Sales().OrderBy(Col("qty").Asc()).Limit(2).Collect().Select(x => (int?)x.Get("qty")).ToList();
         Assert.Equal([null, 1], top);
-        var byExpr = Sales().Sort((Col("qty") * -1).Asc()).First();
+        var byExpr = Sales().Sort((Col("qty") * -1).AscNullsLast()).First();
         Assert.Equal(5, byExpr.Get("qty"));
     }
 
-    [Fact(Skip = PendingOps)]
+    [Fact]
     public void Window_Functions()
     {
         var w = Window.PartitionBy("region").OrderBy(Col("qty").Desc());
