@@ -291,9 +291,12 @@ public sealed class DataFrame
     /// <summary>Returns the number of rows in the DataFrame.</summary>
     public long Count()
     {
-        long n = 0;
-        foreach (var b in NewExecution().Execute()) n += b.RowCount;
-        return n;
+        // A global count(1): column pruning then reads as little as possible (one column of a file scan).
+        var count = new AggregateExpr(AggregateFunction.CountAll, [], ColumnType.Int64, "count");
+        var plan = new Aggregate([], [new Alias(count, "count")], _plan);
+        foreach (var b in new QueryExecution(plan, Session.NewQueryContext()).Execute())
+            if (b.RowCount > 0) return (long)b[0].GetObject(0)!;
+        return 0;
     }
 
     /// <summary>Returns an array that contains all rows in this DataFrame.</summary>
