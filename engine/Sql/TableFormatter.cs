@@ -26,19 +26,20 @@ internal static class TableFormatter
         }
         else
         {
-            int fieldWidth = Math.Max(header.Length == 0 ? 0 : header.Max(Width), 0);
-            int valueWidth = rows.Count == 0 ? 0 : rows.SelectMany(r => r).Select(Width).DefaultIfEmpty(0).Max();
+            // Spark: minimum width 3; the record header is padded to both widths + 5 with '-'.
+            int fieldWidth = header.Select(Width).Append(3).Max();
+            int valueWidth = rows.SelectMany(r => r).Select(Width).Append(3).Max();
             if (rows.Count == 0) sb.Append("(0 rows)\n");
             for (int r = 0; r < rows.Count; r++)
             {
                 string head = $"-RECORD {r}";
-                sb.Append(head.PadRight(fieldWidth + valueWidth + 3, '-')).Append('\n');
+                sb.Append(head.PadRight(fieldWidth + valueWidth + 5, '-')).Append('\n');
                 for (int i = 0; i < header.Length; i++)
-                    sb.Append(' ').Append(header[i].PadRight(fieldWidth)).Append(" | ").Append(rows[r][i].PadRight(valueWidth)).Append('\n');
+                    sb.Append(' ').Append(header[i].PadRight(fieldWidth)).Append(" | ").Append(rows[r][i].PadRight(valueWidth)).Append(" \n");
             }
         }
         if (hasMore) sb.Append("only showing top ").Append(numRows.ToString(CultureInfo.InvariantCulture)).Append(numRows == 1 ? " row\n" : " rows\n");
-        return sb.ToString().TrimEnd('\n') + (vertical || hasMore ? "\n" : "\n");
+        return sb.ToString();
     }
 
     private static void AppendRow(StringBuilder sb, string[] cells, int[] widths, int truncate)

@@ -180,3 +180,47 @@ public class DataFrameBasicsTests
         Assert.Same(a, b);
     }
 }
+
+public class ShowFormattingTests
+{
+    [Fact]
+    public void Show_Formats_Each_Type_Like_Spark()
+    {
+        var schema = new StructType([
+            new StructField("d", new DecimalType(15, 4)),
+            new StructField("dt", new DateType()),
+            new StructField("ts", new TimestampType()),
+            new StructField("b", new BooleanType()),
+            new StructField("f", new FloatType()),
+            new StructField("l", new LongType()),
+        ]);
+        var df = TestSession.Get().CreateDataFrame([
+            new GenericRow([10.5m, new Date(2024, 3, 1), new Timestamp(new DateTime(2024, 3, 1, 13, 5, 22, DateTimeKind.Utc)), true, 1.5f, 12345678901L]),
+        ], schema);
+        var expected =
+            "+-------+----------+-------------------+----+---+-----------+\n" +
+            "|      d|        dt|                 ts|   b|  f|          l|\n" +
+            "+-------+----------+-------------------+----+---+-----------+\n" +
+            "|10.5000|2024-03-01|2024-03-01 13:05:22|true|1.5|12345678901|\n" +
+            "+-------+----------+-------------------+----+---+-----------+\n";
+        Assert.Equal(expected, df.ShowString());
+        var row = df.First();
+        Assert.Equal(10.5m, row.GetAs<decimal>("d"));
+        Assert.Equal(new DateTime(2024, 3, 1), row.GetAs<Date>("dt").ToDateTime());
+        Assert.Equal(12345678901L, row.GetAs<long>(5));
+    }
+
+    [Fact]
+    public void Show_Vertical()
+    {
+        var df = TestSession.Get().Range(2).WithColumn("name", Lit("x"));
+        var expected =
+            "-RECORD 0---\n" +
+            " id   | 0   \n" +
+            " name | x   \n" +
+            "-RECORD 1---\n" +
+            " id   | 1   \n" +
+            " name | x   \n";
+        Assert.Equal(expected, df.ShowString(20, 20, vertical: true));
+    }
+}

@@ -7,7 +7,7 @@ namespace Kindling.Engine.Tests.Sql;
 /// <summary>DataFrameReader/Writer over csv/json through engine-io's formats, partition discovery and write job.</summary>
 public sealed class ReadWriteTests : IDisposable
 {
-    private const string PendingIo = "pending merge of engine-io";
+    private const string PendingIo = "pending merge of engine-io (passed in a trial merge of engine-io 528b1ab)";
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "kindling-rw-" + Guid.NewGuid().ToString("N"));
 
     public ReadWriteTests() => Directory.CreateDirectory(_dir);
