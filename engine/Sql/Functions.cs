@@ -12,7 +12,7 @@ public static class Functions
     public static Column Column(string columnName) => Col(columnName);
 
     /// <summary>Creates a Column of literal value.</summary>
-    public static Column Lit(object literal) => literal is Column c ? c : new Column(Literal.FromObject(literal));
+    public static Column Lit(object? literal) => literal is Column c ? c : new Column(Literal.FromObject(literal));
 
     /// <summary>Parses the expression string into the column that it represents (only a column name or "*" until the Spark SQL issue).</summary>
     public static Column Expr(string expr) => new Column(SqlText.ParseSimpleExpression(expr));
@@ -60,7 +60,7 @@ public static class Functions
     public static Column Last(Column column, bool ignoreNulls = false) => new Column(new UnresolvedFunction("last", ignoreNulls ? [column.Expr, Literal.True] : [column.Expr]));
 
     /// <summary>Evaluates a list of conditions and returns one of multiple possible result expressions; unmatched conditions give null unless Otherwise is used.</summary>
-    public static Column When(Column condition, object value) => new Column(new CaseWhenExpr([condition.Expr, Sql.Column.ToExpr(value)], false));
+    public static Column When(Column condition, object? value) => new Column(new CaseWhenExpr([condition.Expr, Sql.Column.ToExpr(value)], false));
 
     /// <summary>Returns the first column that is not null, or null if all inputs are null.</summary>
     public static Column Coalesce(params Column[] columns) => new Column(new UnresolvedFunction("coalesce", [.. columns.Select(c => c.Expr)]));
@@ -207,10 +207,10 @@ public static class Functions
     public static Column Ntile(int n) => new Column(new UnresolvedFunction("ntile", [Literal.FromObject(n)]));
 
     /// <summary>Window function: returns the value that is offset rows before the current row, and defaultValue if there is less than offset rows before the current row.</summary>
-    public static Column Lag(Column column, int offset, object defaultValue = null!) => new Column(new UnresolvedFunction("lag", [column.Expr, Literal.FromObject(offset), Literal.FromObject(defaultValue)]));
+    public static Column Lag(Column column, int offset, object? defaultValue = null) => new Column(new UnresolvedFunction("lag", [column.Expr, Literal.FromObject(offset), Literal.FromObject(defaultValue)]));
 
     /// <summary>Window function: returns the value that is offset rows after the current row, and defaultValue if there is less than offset rows after the current row.</summary>
-    public static Column Lead(Column column, int offset, object defaultValue = null!) => new Column(new UnresolvedFunction("lead", [column.Expr, Literal.FromObject(offset), Literal.FromObject(defaultValue)]));
+    public static Column Lead(Column column, int offset, object? defaultValue = null) => new Column(new UnresolvedFunction("lead", [column.Expr, Literal.FromObject(offset), Literal.FromObject(defaultValue)]));
 
     /// <summary>Returns the Pearson Correlation Coefficient for two columns.</summary>
     public static Column Corr(Column column1, Column column2) => new Column(new UnresolvedFunction("corr", [column1.Expr, column2.Expr]));

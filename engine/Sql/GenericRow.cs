@@ -4,9 +4,9 @@ namespace Kindling.Sql;
 public sealed class GenericRow
 {
     /// <summary>Creates a row from its values.</summary>
-    public GenericRow(object[] values) => Values = values;
+    public GenericRow(object?[] values) => Values = values;
 
-    internal object[] Values { get; }
+    internal object?[] Values { get; }
 
     /// <inheritdoc/>
     public override string ToString() => "[" + string.Join(",", Values.Select(Row.Format)) + "]";
