@@ -180,6 +180,13 @@ internal static class ExpressionEvaluator
                 return OnStrings(a[0], batch, s => StringKernels.Sha2(s, bits));
             }
             case "crc32": return OnStrings(a[0], batch, StringKernels.Crc32);
+            case "hash":
+            {
+                var hashes = new int[n];
+                hashes.AsSpan().Fill(SparkMurmur3.DefaultSeed);
+                foreach (var arg in a) SparkMurmur3.Accumulate(Evaluate(arg, batch), hashes);
+                return new PrimitiveVector<int>(ColumnType.Int32, hashes, n);
+            }
             case "year": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Year);
             case "month": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Month);
             case "dayofmonth": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Day);

@@ -137,7 +137,7 @@ internal static class FunctionRegistry
                 return new ScalarFunctionExpr(name, [Str(a[0]), Lit(bits)], ColumnType.String, bits is not (0 or 224 or 256 or 384 or 512));
             }
             case "crc32": return new ScalarFunctionExpr(name, [Str(a[0])], ColumnType.Int64, false);
-            case "hash":
+            case "hash": return new ScalarFunctionExpr(name, a, ColumnType.Int32, false);
             case "xxhash64":
             case "split":
                 throw new NotSupportedException($"{name}() is not supported by the engine yet" + (name == "split" ? " (array columns are not supported)" : ""));

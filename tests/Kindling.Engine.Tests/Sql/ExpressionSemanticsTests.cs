@@ -222,3 +222,17 @@ public class ExpressionSemanticsTests
         Assert.Equal([false, null, true], rows.Select(r => (bool?)r[2]));
     }
 }
+
+public class HashFunctionTests
+{
+    private static object Eval(Column c) => TestSession.Get().Range(1).Select(c).First().Get(0);
+
+    [Fact]
+    public void Hash_Matches_Spark_Murmur3()
+    {
+        // Spark: SELECT hash(1) → -559580957
+        Assert.Equal(-559580957, Eval(Hash(Lit(1))));
+        // hash(null) is the seed, 42
+        Assert.Equal(42, Eval(Hash(Lit(null!))));
+    }
+}
