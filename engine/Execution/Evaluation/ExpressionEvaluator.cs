@@ -187,6 +187,13 @@ internal static class ExpressionEvaluator
                 foreach (var arg in a) SparkMurmur3.Accumulate(Evaluate(arg, batch), hashes);
                 return new PrimitiveVector<int>(ColumnType.Int32, hashes, n);
             }
+            case "xxhash64":
+            {
+                var hashes = new long[n];
+                hashes.AsSpan().Fill(SparkXxHash64.DefaultSeed);
+                foreach (var arg in a) SparkXxHash64.Accumulate(Evaluate(arg, batch), hashes);
+                return new PrimitiveVector<long>(ColumnType.Int64, hashes, n);
+            }
             case "year": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Year);
             case "month": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Month);
             case "dayofmonth": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Day);

@@ -138,7 +138,7 @@ internal static class FunctionRegistry
             }
             case "crc32": return new ScalarFunctionExpr(name, [Str(a[0])], ColumnType.Int64, false);
             case "hash": return new ScalarFunctionExpr(name, a, ColumnType.Int32, false);
-            case "xxhash64":
+            case "xxhash64": return new ScalarFunctionExpr(name, a, ColumnType.Int64, false);
             case "split":
                 throw new NotSupportedException($"{name}() is not supported by the engine yet" + (name == "split" ? " (array columns are not supported)" : ""));
 

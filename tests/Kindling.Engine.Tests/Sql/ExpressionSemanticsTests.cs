@@ -236,3 +236,13 @@ public class HashFunctionTests
         Assert.Equal(42, Eval(Hash(Lit(null!))));
     }
 }
+
+public class XxHash64Tests
+{
+    [Fact]
+    public void Xxh64_Reference_Vectors()
+    {
+        Assert.Equal(0xEF46DB3751D8E999UL, Kindling.Kernels.Strings.SparkXxHash64.Hash([], 0));
+        Assert.Equal(0x44BC2CF5AD770999UL, Kindling.Kernels.Strings.SparkXxHash64.Hash("abc"u8, 0));
+    }
+}
