@@ -332,10 +332,18 @@ public sealed class DataFrame
     public DataFrame Persist()
     {
         if (_uncached is not null) return this;
-        var batches = NewExecution().Execute().ToList();
+        // Operators may reuse buffers once the next batch is pulled, so cached batches are copied.
+        var batches = NewExecution().Execute().Where(b => b.RowCount > 0).Select(CopyBatch).ToList();
         _uncached = _plan;
         _plan = new LocalRelation(_plan.Output, batches);
         return this;
+    }
+
+    private static ColumnBatch CopyBatch(ColumnBatch b)
+    {
+        var rows = new int[b.RowCount];
+        for (int i = 0; i < rows.Length; i++) rows[i] = i;
+        return new ColumnBatch(b.Schema, [.. b.Columns.Select(c => Kernels.Selection.VectorTake.Take(c, rows))], b.RowCount);
     }
 
     /// <summary>Drops the cached rows; later actions compute them again.</summary>
