@@ -56,10 +56,34 @@ public sealed class DataFrame
     /// <summary>Filters rows using the given condition.</summary>
     public DataFrame Filter(Column condition)
     {
-        var cond = Analyzer.RequireBoolean(Analyzer.Resolve(condition.Expr, _plan.Output), "Filter");
-        if (cond.Any(x => x is AggregateExpr or WindowExpr))
-            PlanThrow.Analysis($"Filter condition {cond.PrettyName} cannot contain aggregate or window functions; compute them in Select/Agg first");
-        return With(new Filter(cond, _plan));
+        return WithMissingReferences([condition.Expr], (exprs, plan) =>
+        {
+            var cond = Analyzer.RequireBoolean(exprs[0], "Filter");
+            if (cond.Any(x => x is AggregateExpr or WindowExpr))
+                PlanThrow.Analysis($"Filter condition {cond.PrettyName} cannot contain aggregate or window functions; compute them in Select/Agg first");
+            return new Filter(cond, plan);
+        });
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="exprs"/> against this DataFrame; when they name columns that a Select just
+    /// dropped, adds those columns below and projects them away above (Catalyst's ResolveMissingReferences),
+    /// so <c>df.Select("a").OrderBy("b")</c> works as in Spark.
+    /// </summary>
+    private DataFrame WithMissingReferences(IReadOnlyList<Expr> exprs, Func<IReadOnlyList<Expr>, LogicalPlan, LogicalPlan> build)
+    {
+        try
+        {
+            return With(build([.. exprs.Select(e => Analyzer.Resolve(e, _plan.Output))], _plan));
+        }
+        catch (AnalysisException) when (_plan is Project { Child: var child } project && !project.Projections.Any(p => p.Any(x => x is AggregateExpr or WindowExpr)))
+        {
+            var input = project.Output.Concat(child.Output.Where(c => !project.Output.Any(o => o.Id == c.Id))).ToList();
+            List<Expr> resolved = [.. exprs.Select(e => Analyzer.Resolve(e, input))];
+            var missing = resolved.SelectMany(e => e.References()).Where(a => !project.Output.Any(o => o.Id == a.Id)).DistinctBy(a => a.Id).ToList();
+            var widened = new Project([.. project.Projections, .. missing], child);
+            return With(new Project([.. project.Output], build(resolved, widened)));
+        }
     }
 
     /// <summary>Filters rows using the given SQL expression (arrives with the Spark SQL issue).</summary>
@@ -264,12 +288,8 @@ public sealed class DataFrame
     /// <summary>Returns a new DataFrame sorted by the given expressions (ascending nulls first unless stated).</summary>
     public DataFrame OrderBy(params Column[] columns)
     {
-        var orders = columns.Select(c =>
-        {
-            var e = Analyzer.Resolve(c.Expr is SortOrder ? c.Expr : new SortOrder(c.Expr, true, true), _plan.Output);
-            return (SortOrder)e;
-        }).ToList();
-        return With(new Sort(orders, _plan));
+        var exprs = columns.Select(c => c.Expr is SortOrder ? c.Expr : new SortOrder(c.Expr, true, true)).ToList();
+        return WithMissingReferences(exprs, (resolved, plan) => new Sort([.. resolved.Cast<SortOrder>()], plan));
     }
 
     /// <summary>Returns a new DataFrame sorted by the given columns, ascending.</summary>

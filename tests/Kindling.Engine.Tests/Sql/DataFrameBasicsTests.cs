@@ -224,3 +224,19 @@ public class ShowFormattingTests
         Assert.Equal(expected, df.ShowString(20, 20, vertical: true));
     }
 }
+
+public class MissingReferenceTests
+{
+    [Fact]
+    public void OrderBy_And_Filter_On_A_Column_The_Select_Dropped()
+    {
+        var df = TestSession.Get().Range(5).WithColumn("neg", Col("id") * -1);
+        var sorted = df.Select("id").OrderBy("neg");
+        Assert.Equal(["id"], sorted.Columns());
+        Assert.Equal([4L, 3L, 2L, 1L, 0L], sorted.Collect().Select(r => (long)r[0]));
+        var filtered = df.Select("id").Filter(Col("neg") < -2);
+        Assert.Equal(["id"], filtered.Columns());
+        Assert.Equal([3L, 4L], filtered.Collect().Select(r => (long)r[0]));
+        Assert.ThrowsAny<InvalidOperationException>(() => df.Select("id").Filter(Col("nope") > 1));
+    }
+}
