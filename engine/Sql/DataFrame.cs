@@ -50,7 +50,7 @@ public sealed class DataFrame
     public DataFrame Select(string column, params string[] columns) =>
         Select([.. new[] { column }.Concat(columns).Select(n => n == "*" ? new Column(new UnresolvedAttribute("*")) : Functions.Col(n))]);
 
-    /// <summary>Selects a set of SQL expressions (only column names and "name AS alias" until the Spark SQL issue).</summary>
+    /// <summary>Selects a set of SQL expressions, e.g. "a + 1 AS b", "upper(name)", "*".</summary>
     public DataFrame SelectExpr(params string[] expressions) => Select([.. expressions.Select(e => new Column(SqlText.ParseSimpleExpression(e)))]);
 
     /// <summary>Filters rows using the given condition.</summary>
@@ -86,14 +86,14 @@ public sealed class DataFrame
         }
     }
 
-    /// <summary>Filters rows using the given SQL expression (arrives with the Spark SQL issue).</summary>
-    public DataFrame Filter(string conditionExpr) => throw SqlText.Pending("DataFrame.Filter(string)");
+    /// <summary>Filters rows using the given SQL expression, e.g. "age > 21 AND name IS NOT NULL".</summary>
+    public DataFrame Filter(string conditionExpr) => Filter(new Column(SqlText.ParseCondition(conditionExpr)));
 
     /// <summary>Filters rows using the given condition. This is an alias for Filter().</summary>
     public DataFrame Where(Column condition) => Filter(condition);
 
-    /// <summary>Filters rows using the given SQL expression (arrives with the Spark SQL issue).</summary>
-    public DataFrame Where(string conditionExpr) => throw SqlText.Pending("DataFrame.Where(string)");
+    /// <summary>Filters rows using the given SQL expression. This is an alias for Filter(string).</summary>
+    public DataFrame Where(string conditionExpr) => Filter(conditionExpr);
 
     /// <summary>Returns a new DataFrame by adding a column or replacing the existing column that has the same name.</summary>
     public DataFrame WithColumn(string colName, Column col)

@@ -14,7 +14,7 @@ public static class Functions
     /// <summary>Creates a Column of literal value.</summary>
     public static Column Lit(object? literal) => literal is Column c ? c : new Column(Literal.FromObject(literal));
 
-    /// <summary>Parses the expression string into the column that it represents (only a column name or "*" until the Spark SQL issue).</summary>
+    /// <summary>Parses the expression string into the column that it represents, e.g. Expr("length(name)").</summary>
     public static Column Expr(string expr) => new Column(SqlText.ParseSimpleExpression(expr));
 
     /// <summary>Returns the sum of all values in the expression.</summary>

@@ -1,32 +1,18 @@
 using Kindling.Plan.Expressions;
+using Kindling.Plan.Parsing;
 
 namespace Kindling.Sql;
 
 /// <summary>
-/// SQL text arrives with the Spark SQL issue; until then only the trivial forms are accepted: a column
-/// name, <c>*</c>, or <c>name AS alias</c>.
+/// SQL text: expressions (Filter(string), SelectExpr, Functions.Expr) go through the small expression
+/// parser; statements (SparkSession.Sql) arrive with the Spark SQL issue.
 /// </summary>
 internal static class SqlText
 {
     public static NotSupportedException Pending(string member) =>
-        new($"{member} with SQL text arrives with the Spark SQL issue; use the Column API (Functions.Col, operators) instead");
+        new($"{member} arrives with the Spark SQL issue; use the Column API (Functions.Col, operators) or expression strings (Filter(string), SelectExpr) instead");
 
-    public static Expr ParseSimpleExpression(string text)
-    {
-        var t = text.Trim();
-        if (t == "*") return new UnresolvedAttribute("*");
-        var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 1 && IsIdentifier(parts[0])) return new UnresolvedAttribute(parts[0].Trim('`'));
-        if (parts.Length == 3 && parts[1].Equals("as", StringComparison.OrdinalIgnoreCase) && IsIdentifier(parts[0]) && IsIdentifier(parts[2]))
-            return new Alias(new UnresolvedAttribute(parts[0].Trim('`')), parts[2].Trim('`'));
-        throw Pending($"expression \"{text}\"");
-    }
+    public static Expr ParseSimpleExpression(string text) => SqlExpressionParser.ParseNamed(text);
 
-    private static bool IsIdentifier(string s)
-    {
-        s = s.Trim('`');
-        if (s.Length == 0 || !(char.IsLetter(s[0]) || s[0] == '_')) return false;
-        foreach (char c in s) if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.')) return false;
-        return true;
-    }
+    public static Expr ParseCondition(string text) => SqlExpressionParser.ParseCondition(text);
 }
