@@ -85,12 +85,24 @@ public sealed class DataFrameReader
         }
         var output = dataSchema.Fields.Select(f => AttributeRef.Create(f.Name, f.Type, f.Nullable)).ToList();
         foreach (var pf in fileSet.PartitionSchema.Fields)
-        {
-            var userType = _schema?.Fields.FirstOrDefault(f => string.Equals(f.Name, pf.Name, StringComparison.OrdinalIgnoreCase));
             output.Add(AttributeRef.Create(pf.Name, pf.Type, true));
-            _ = userType; // partition types come from discovery; a user type would need a cast the scan does not do yet
+        LogicalPlan plan = new FileRelation(format, fileSet, dataSchema, options, output);
+
+        // A user schema that types a partition column differently wins, as in Spark: cast the discovered value.
+        if (_schema is not null)
+        {
+            var userTypes = _schema.ToSchema();
+            bool recast = false;
+            var projections = output.Select(a =>
+            {
+                int i = userTypes.IndexOf(a.Name);
+                if (i < 0 || userTypes[i].Type == a.Type) return (Expr)a;
+                recast = true;
+                return new Alias(new CastExpr(a, userTypes[i].Type), a.Name);
+            }).ToList();
+            if (recast) plan = new Project(projections, plan);
         }
-        return new DataFrame(_session, new FileRelation(format, fileSet, dataSchema, options, output));
+        return new DataFrame(_session, plan);
     }
 
     /// <summary>Loads CSV files and returns the result as a DataFrame.</summary>
