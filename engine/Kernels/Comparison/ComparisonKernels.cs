@@ -47,7 +47,14 @@ internal static class ComparisonKernels
             var dictMask = CompareScalar(op, d.Dictionary, s);
             var codes = d.Indices;
             var dm = dictMask.Values;
-            for (int i = 0; i < n; i++) mask[i] = dm[codes[i]];
+            if (d.HasNulls)
+            {
+                for (int i = 0; i < n; i++) if (d.IsValid(i)) mask[i] = dm[codes[i]]; // null rows hold unspecified codes
+            }
+            else
+            {
+                for (int i = 0; i < n; i++) mask[i] = dm[codes[i]];
+            }
             return Finish(op, mask, d, null, n);
         }
         var l = VectorKernels.Decode(left);
