@@ -63,8 +63,26 @@ public sealed class SparkSession : IDisposable
     /// <summary>Returns a DataFrameReader that can be used to read non-streaming data in as a DataFrame.</summary>
     public DataFrameReader Read() => new(this);
 
-    /// <summary>Executes a SQL query using Spark, returning the result as a DataFrame (arrives with the Spark SQL issue).</summary>
-    public DataFrame Sql(string sqlText) => throw SqlText.Pending("SparkSession.Sql");
+    /// <summary>
+    /// Executes a SQL query, returning the result as a DataFrame. Single-table SELECTs over temporary views
+    /// (WHERE, GROUP BY, HAVING, ORDER BY, LIMIT, DISTINCT) work now; joins, subqueries and DDL arrive with
+    /// the Spark SQL issue and throw NotSupportedException.
+    /// </summary>
+    public DataFrame Sql(string sqlText)
+    {
+        var stmt = Plan.Parsing.SqlExpressionParser.ParseSelect(sqlText);
+        var df = Table(stmt.Table);
+        if (stmt.Where is not null) df = df.Filter(new Column(stmt.Where));
+        if (stmt.GroupBy.Count > 0)
+            df = new DataFrame(this, Plan.Analysis.Analyzer.BuildAggregate(df.Plan, stmt.GroupBy, stmt.Items, includeGroupings: false));
+        else
+            df = df.Select([.. stmt.Items.Select(i => new Column(i))]);
+        if (stmt.Having is not null) df = df.Filter(new Column(stmt.Having));
+        if (stmt.Distinct) df = df.Distinct();
+        if (stmt.OrderBy.Count > 0) df = df.OrderBy([.. stmt.OrderBy.Select(o => new Column(o))]);
+        if (stmt.Limit is int n) df = df.Limit(n);
+        return df;
+    }
 
     /// <summary>Returns the specified table/view as a DataFrame (temporary views created with CreateOrReplaceTempView).</summary>
     public DataFrame Table(string tableName)

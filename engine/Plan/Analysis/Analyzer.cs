@@ -117,13 +117,15 @@ internal static class Analyzer
     }
 
     /// <summary>GroupBy(...).Agg(...): the output is the grouping columns then the aggregates, as in Spark.</summary>
-    public static LogicalPlan BuildAggregate(LogicalPlan child, IReadOnlyList<Expr> userGroupings, IReadOnlyList<Expr> userAggs)
+    public static LogicalPlan BuildAggregate(LogicalPlan child, IReadOnlyList<Expr> userGroupings, IReadOnlyList<Expr> userAggs, bool includeGroupings = true)
     {
         var groupings = userGroupings.Select(g => Resolve(g, child.Output)).ToList();
         var output = new List<Expr>();
-        for (int i = 0; i < groupings.Count; i++) output.Add(Named(groupings[i], userGroupings[i]));
+        if (includeGroupings)
+            for (int i = 0; i < groupings.Count; i++) output.Add(Named(groupings[i], userGroupings[i]));
         foreach (var u in userAggs)
         {
+            if (u is UnresolvedAttribute { IsStar: true }) PlanThrow.Analysis("SELECT * cannot be used with GROUP BY; list the grouping columns and aggregates");
             var r = Named(Resolve(u, child.Output), u);
             CheckAggregateExpression(r, groupings);
             output.Add(r);

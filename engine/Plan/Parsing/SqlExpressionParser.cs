@@ -52,6 +52,63 @@ internal sealed class SqlExpressionParser
         return e;
     }
 
+    private static readonly string[] ClauseKeywords = ["FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "UNION", "JOIN", "ON"];
+
+    /// <summary>
+    /// A single-table SELECT: <c>SELECT [DISTINCT] items FROM view [WHERE c] [GROUP BY e, ...] [HAVING c]
+    /// [ORDER BY e [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]</c>. Joins, subqueries and set operations
+    /// arrive with the Spark SQL issue.
+    /// </summary>
+    public static SelectStatement ParseSelect(string text)
+    {
+        var p = new SqlExpressionParser(text);
+        if (!p.AcceptKeyword("SELECT"))
+            throw new NotSupportedException($"SQL statement '{p.Peek.Text} ...': only single-table SELECTs are supported; other statements arrive with the Spark SQL issue");
+        bool distinct = p.AcceptKeyword("DISTINCT");
+        var items = new List<Expr>();
+        do items.Add(p.ParseSelectItem()); while (p.Peek.Kind == Kind.Comma && p.Next().Kind == Kind.Comma);
+        if (!p.AcceptKeyword("FROM")) throw p.Error("FROM");
+        var table = p.Next();
+        if (table.Kind is not (Kind.Ident or Kind.QuotedIdent)) throw p.Error("a table or view name");
+        Expr? where = p.AcceptKeyword("WHERE") ? p.ParseExpr() : null;
+        var groupBy = new List<Expr>();
+        if (p.AcceptKeyword("GROUP"))
+        {
+            if (!p.AcceptKeyword("BY")) throw p.Error("BY");
+            do groupBy.Add(p.ParseExpr()); while (p.Peek.Kind == Kind.Comma && p.Next().Kind == Kind.Comma);
+        }
+        Expr? having = p.AcceptKeyword("HAVING") ? p.ParseExpr() : null;
+        var orderBy = new List<Expr>();
+        if (p.AcceptKeyword("ORDER"))
+        {
+            if (!p.AcceptKeyword("BY")) throw p.Error("BY");
+            do orderBy.Add(p.ParseSortItem()); while (p.Peek.Kind == Kind.Comma && p.Next().Kind == Kind.Comma);
+        }
+        int? limit = null;
+        if (p.AcceptKeyword("LIMIT"))
+        {
+            var n = p.Next();
+            if (n.Kind != Kind.Number || !int.TryParse(n.Text, NumberStyles.None, CultureInfo.InvariantCulture, out int l)) throw p.Error("a row count after LIMIT");
+            limit = l;
+        }
+        if (p.Peek.Kind != Kind.End)
+            throw new NotSupportedException($"SQL beyond a single-table SELECT (near '{p.Peek.Text}') arrives with the Spark SQL issue");
+        return new SelectStatement(distinct, items, table.Text, where, groupBy, having, orderBy, limit);
+    }
+
+    private Expr ParseSelectItem()
+    {
+        if (Peek.Kind == Kind.Star) { _pos++; return new UnresolvedAttribute("*"); }
+        var e = ParseExpr();
+        if (AcceptKeyword("AS") || (Peek.Kind == Kind.Ident && !ClauseKeywords.Any(k => IsKeyword(k))) || Peek.Kind == Kind.QuotedIdent)
+        {
+            var alias = Next();
+            if (alias.Kind is not (Kind.Ident or Kind.QuotedIdent)) throw Error("an alias");
+            e = new Alias(e, alias.Text);
+        }
+        return e;
+    }
+
     private Token Peek => _tokens[_pos];
 
     private Token Next() => _tokens[_pos++];

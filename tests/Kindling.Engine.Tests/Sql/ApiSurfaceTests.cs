@@ -12,7 +12,7 @@ public partial class ApiSurfaceTests
 {
     private static readonly Assembly Engine = typeof(SparkSession).Assembly;
 
-    /// <summary>Members that take SQL statements: they arrive with the Spark SQL issue and throw NotSupportedException until then.</summary>
+    /// <summary>Members that take SQL statements: beyond a single-table SELECT they arrive with the Spark SQL issue and throw NotSupportedException.</summary>
     private static readonly string[] PendingSqlMembers =
     [
         "SparkSession.Sql(string)",
@@ -364,7 +364,7 @@ public partial class ApiSurfaceTests
         var df = session.Range(3);
         var actions = new Dictionary<string, Action>
         {
-            ["SparkSession.Sql(string)"] = () => session.Sql("select 1"),
+            ["SparkSession.Sql(string)"] = () => session.Sql("create table t (a int)"),
         };
         Assert.Equal(PendingSqlMembers.Order(), actions.Keys.Order());
         foreach (var (name, action) in actions)
