@@ -28,6 +28,9 @@ internal static class ExpressionEvaluator
             case Alias a: return Evaluate(a.Child, batch);
             case CastExpr c: return CastKernels.Cast(Evaluate(c.Child, batch), c.Type);
             case ArithmeticExpr a:
+                if (a.Right is Literal { Value: not null } rl && a.Type.Kind != TypeKind.Decimal && a.Left.Type == a.Right.Type
+                    && ArithmeticKernels.EvaluateScalar(a.Op, Plain(a.Left, batch), rl.Value) is ColumnVector scalarResult)
+                    return scalarResult;
                 return ArithmeticKernels.Evaluate(a.Op, Plain(a.Left, batch), Plain(a.Right, batch), a.Type);
             case NegateExpr neg: return ArithmeticKernels.Negate(Plain(neg.Child, batch));
             case ComparisonExpr c:

@@ -24,6 +24,62 @@ internal static class ArithmeticKernels
         };
     }
 
+    /// <summary>Column op constant, the common shape (<c>id % 3</c>, <c>price * 2</c>): no constant vector is built.</summary>
+    public static ColumnVector? EvaluateScalar(ArithmeticOp op, ColumnVector left, object value)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return left switch
+        {
+            PrimitiveVector<int> a when left.Type.Kind == TypeKind.Int32 => IntegralScalar(op, a, Convert.ToInt32(value, inv)),
+            PrimitiveVector<long> a when left.Type.Kind == TypeKind.Int64 => IntegralScalar(op, a, Convert.ToInt64(value, inv)),
+            PrimitiveVector<double> a => FloatingScalar(op, a, Convert.ToDouble(value, inv)),
+            PrimitiveVector<float> a => FloatingScalar(op, a, Convert.ToSingle(value, inv)),
+            _ => null,
+        };
+    }
+
+    private static PrimitiveVector<T> IntegralScalar<T>(ArithmeticOp op, PrimitiveVector<T> a, T c)
+        where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>, IMinMaxValue<T>
+    {
+        int n = a.Length;
+        if (op is ArithmeticOp.Divide or ArithmeticOp.Remainder && c == T.Zero)
+            return new PrimitiveVector<T>(a.Type, new T[n], n, new byte[Validity.ByteLength(n)], n);
+        var r = new T[n];
+        ReadOnlySpan<T> x = a.Values;
+        switch (op)
+        {
+            case ArithmeticOp.Add: for (int i = 0; i < n; i++) r[i] = unchecked(x[i] + c); break;
+            case ArithmeticOp.Subtract: for (int i = 0; i < n; i++) r[i] = unchecked(x[i] - c); break;
+            case ArithmeticOp.Multiply: for (int i = 0; i < n; i++) r[i] = unchecked(x[i] * c); break;
+            case ArithmeticOp.Divide:
+                if (c == T.NegativeOne) for (int i = 0; i < n; i++) r[i] = unchecked(T.Zero - x[i]);
+                else for (int i = 0; i < n; i++) r[i] = x[i] / c;
+                break;
+            default:
+                if (c != T.NegativeOne) for (int i = 0; i < n; i++) r[i] = x[i] % c;
+                break;
+        }
+        return new PrimitiveVector<T>(a.Type, r, n, a.ValidityBits, a.NullCount);
+    }
+
+    private static PrimitiveVector<T> FloatingScalar<T>(ArithmeticOp op, PrimitiveVector<T> a, T c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = a.Length;
+        if (op is ArithmeticOp.Divide or ArithmeticOp.Remainder && c == T.Zero)
+            return new PrimitiveVector<T>(a.Type, new T[n], n, new byte[Validity.ByteLength(n)], n);
+        var r = new T[n];
+        ReadOnlySpan<T> x = a.Values;
+        switch (op)
+        {
+            case ArithmeticOp.Add: for (int i = 0; i < n; i++) r[i] = x[i] + c; break;
+            case ArithmeticOp.Subtract: for (int i = 0; i < n; i++) r[i] = x[i] - c; break;
+            case ArithmeticOp.Multiply: for (int i = 0; i < n; i++) r[i] = x[i] * c; break;
+            case ArithmeticOp.Divide: for (int i = 0; i < n; i++) r[i] = x[i] / c; break;
+            default: for (int i = 0; i < n; i++) r[i] = x[i] % c; break;
+        }
+        return new PrimitiveVector<T>(a.Type, r, n, a.ValidityBits, a.NullCount);
+    }
+
     private static PrimitiveVector<T> Integral<T>(ArithmeticOp op, PrimitiveVector<T> a, PrimitiveVector<T> b)
         where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>, IMinMaxValue<T>
     {
