@@ -45,28 +45,48 @@ internal static class CastKernels
             return b.Build();
         }
         Span<byte> buf = stackalloc byte[64];
-        for (int i = 0; i < n; i++)
+        // One type dispatch per batch; the loops below only format.
+        switch (v)
         {
-            if (v.IsNull(i)) { b.AppendNull(); continue; }
-            switch (v)
-            {
-                case PrimitiveVector<int> x when v.Type.Kind == TypeKind.Date: b.Append(TemporalFormat.FormatDate(x[i])); break;
-                case PrimitiveVector<int> x:
-                    x[i].TryFormat(buf, out int w1, default, CultureInfo.InvariantCulture);
-                    b.Append(buf[..w1]);
-                    break;
-                case PrimitiveVector<long> x when v.Type.Kind == TypeKind.Timestamp: b.Append(TemporalFormat.FormatTimestamp(x[i])); break;
-                case PrimitiveVector<long> x when v.Type.Kind == TypeKind.Decimal: b.Append(FormatDecimal(x[i], v.Type.Scale)); break;
-                case PrimitiveVector<long> x:
-                    x[i].TryFormat(buf, out int w2, default, CultureInfo.InvariantCulture);
-                    b.Append(buf[..w2]);
-                    break;
-                case PrimitiveVector<Int128> x: b.Append(FormatDecimal(x[i], v.Type.Scale)); break;
-                case PrimitiveVector<double> x: b.Append(FormatDouble(x[i])); break;
-                case PrimitiveVector<float> x: b.Append(FormatFloat(x[i])); break;
-                case PrimitiveVector<byte> x: b.Append(x[i] != 0 ? "true" : "false"); break;
-                default: throw new InvalidOperationException($"internal error: cannot cast {v.Type} to string");
-            }
+            case PrimitiveVector<int> x when v.Type.Kind == TypeKind.Date:
+                for (int i = 0; i < n; i++) { if (v.IsNull(i)) b.AppendNull(); else b.Append(TemporalFormat.FormatDate(x[i])); }
+                break;
+            case PrimitiveVector<int> x:
+                for (int i = 0; i < n; i++)
+                {
+                    if (v.IsNull(i)) { b.AppendNull(); continue; }
+                    x[i].TryFormat(buf, out int w, default, CultureInfo.InvariantCulture);
+                    b.Append(buf[..w]);
+                }
+                break;
+            case PrimitiveVector<long> x when v.Type.Kind == TypeKind.Timestamp:
+                for (int i = 0; i < n; i++) { if (v.IsNull(i)) b.AppendNull(); else b.Append(TemporalFormat.FormatTimestamp(x[i])); }
+                break;
+            case PrimitiveVector<long> x when v.Type.Kind == TypeKind.Decimal:
+                for (int i = 0; i < n; i++) { if (v.IsNull(i)) b.AppendNull(); else b.Append(FormatDecimal(x[i], v.Type.Scale)); }
+                break;
+            case PrimitiveVector<long> x:
+                for (int i = 0; i < n; i++)
+                {
+                    if (v.IsNull(i)) { b.AppendNull(); continue; }
+                    x[i].TryFormat(buf, out int w, default, CultureInfo.InvariantCulture);
+                    b.Append(buf[..w]);
+                }
+                break;
+            case PrimitiveVector<Int128> x:
+                for (int i = 0; i < n; i++) { if (v.IsNull(i)) b.AppendNull(); else b.Append(FormatDecimal(x[i], v.Type.Scale)); }
+                break;
+            case PrimitiveVector<double> x:
+                for (int i = 0; i < n; i++) { if (v.IsNull(i)) b.AppendNull(); else b.Append(FormatDouble(x[i])); }
+                break;
+            case PrimitiveVector<float> x:
+                for (int i = 0; i < n; i++) { if (v.IsNull(i)) b.AppendNull(); else b.Append(FormatFloat(x[i])); }
+                break;
+            case PrimitiveVector<byte> x:
+                for (int i = 0; i < n; i++) { if (v.IsNull(i)) b.AppendNull(); else b.Append(x[i] != 0 ? "true"u8 : "false"u8); }
+                break;
+            default:
+                throw new InvalidOperationException($"internal error: cannot cast {v.Type} to string");
         }
         return b.Build();
     }

@@ -118,23 +118,30 @@ internal static class MathKernels
 
     public static ColumnVector Abs(ColumnVector v) => v switch
     {
-        PrimitiveVector<int> x => Map(x, a => a == int.MinValue ? a : Math.Abs(a)),
-        PrimitiveVector<long> x => Map(x, a => a == long.MinValue ? a : Math.Abs(a)),
-        PrimitiveVector<float> x => Map(x, Math.Abs),
-        PrimitiveVector<double> x => Map(x, Math.Abs),
-        PrimitiveVector<Int128> x => Map(x, Int128.Abs),
+        PrimitiveVector<int> x => AbsT(x),
+        PrimitiveVector<long> x => AbsT(x),
+        PrimitiveVector<float> x => AbsT(x),
+        PrimitiveVector<double> x => AbsT(x),
+        PrimitiveVector<Int128> x => AbsT(x),
         _ => throw new InvalidOperationException($"internal error: abs of {v.Type}"),
     };
 
-    public static PrimitiveVector<T> Map<T>(PrimitiveVector<T> v, Func<T, T> f) where T : unmanaged
+    /// <summary>|x|; the minimum integer stays itself (Java's Math.abs wraps the same way).</summary>
+    private static PrimitiveVector<T> AbsT<T>(PrimitiveVector<T> v) where T : unmanaged, INumberBase<T>
     {
         var r = new T[v.Length];
         var x = v.Values;
-        for (int i = 0; i < r.Length; i++) r[i] = f(x[i]);
+        for (int i = 0; i < r.Length; i++) r[i] = T.IsNegative(x[i]) ? unchecked(-x[i]) : x[i];
         return new PrimitiveVector<T>(v.Type, r, v.Length, v.ValidityBits, v.NullCount);
     }
 
-    public static PrimitiveVector<double> Sqrt(PrimitiveVector<double> v) => Map(v, Math.Sqrt);
+    public static PrimitiveVector<double> Sqrt(PrimitiveVector<double> v)
+    {
+        var r = new double[v.Length];
+        var x = v.Values;
+        for (int i = 0; i < r.Length; i++) r[i] = Math.Sqrt(x[i]);
+        return new PrimitiveVector<double>(v.Type, r, v.Length, v.ValidityBits, v.NullCount);
+    }
 
     public static PrimitiveVector<double> Pow(PrimitiveVector<double> a, PrimitiveVector<double> b)
     {
