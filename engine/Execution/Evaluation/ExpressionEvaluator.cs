@@ -46,8 +46,14 @@ internal static class ExpressionEvaluator
             case InExpr inExpr: return EvaluateIn(inExpr, batch);
             case LikeExpr like:
             {
-                var regex = like.IsRegex ? StringKernels.CompileRegex(like.Pattern) : StringKernels.LikeToRegex(like.Pattern);
                 var v = Evaluate(like.Child, batch);
+                if (!like.IsRegex)
+                {
+                    var plain = v is DictionaryVector dv ? dv.Dictionary : v;
+                    if (plain is StringVector sv && StringKernels.LikeSimple(sv, like.Pattern) is PrimitiveVector<byte> simple)
+                        return v is DictionaryVector dict ? VectorKernels.ReapplyDictionary(dict, simple) : simple;
+                }
+                var regex = like.IsRegex ? StringKernels.CompileRegex(like.Pattern) : StringKernels.LikeToRegex(like.Pattern);
                 if (v is DictionaryVector d) return VectorKernels.ReapplyDictionary(d, StringKernels.Matches((StringVector)VectorKernels.Decode(d.Dictionary), regex));
                 return StringKernels.Matches((StringVector)v, regex);
             }

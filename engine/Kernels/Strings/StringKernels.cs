@@ -221,6 +221,33 @@ internal static class StringKernels
         return sb.ToString();
     }
 
+    /// <summary>
+    /// LIKE on UTF-8 bytes without a regex for the common shapes: 'abc', 'abc%', '%abc', '%abc%'
+    /// (no '_' and no escapes). Returns null when the pattern needs the regex path.
+    /// </summary>
+    public static PrimitiveVector<byte>? LikeSimple(StringVector v, string pattern)
+    {
+        if (pattern.Contains('_') || pattern.Contains('\\')) return null;
+        bool starts = pattern.StartsWith('%'), ends = pattern.EndsWith('%') && pattern.Length > 1;
+        string core = pattern.Trim('%');
+        if (core.Contains('%')) return null;
+        byte[] needle = Encoding.UTF8.GetBytes(core);
+        var r = new byte[v.Length];
+        for (int i = 0; i < r.Length; i++)
+        {
+            var s = v.GetBytes(i);
+            bool match = (starts, ends) switch
+            {
+                (false, false) => s.SequenceEqual(needle),
+                (false, true) => s.StartsWith(needle),
+                (true, false) => s.EndsWith(needle),
+                _ => s.IndexOf(needle) >= 0,
+            };
+            r[i] = match ? (byte)1 : (byte)0;
+        }
+        return new PrimitiveVector<byte>(ColumnType.Boolean, r, v.Length, v.ValidityBits, v.NullCount);
+    }
+
     /// <summary>SQL LIKE (% and _ wildcards, \ escape) as an anchored regex.</summary>
     public static Regex LikeToRegex(string pattern)
     {

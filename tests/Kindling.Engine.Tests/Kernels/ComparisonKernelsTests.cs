@@ -101,3 +101,24 @@ public class ComparisonKernelsTests
         Assert.Equal(0, ComparisonKernels.CompareFloat(-0.0, 0.0));
     }
 }
+
+public class LikeKernelsTests
+{
+    [Fact]
+    public void Simple_Like_Matches_Regex_Path()
+    {
+        string[] values = ["", "a", "abc", "xabcx", "abcabc", "é", "aé", "ab"];
+        string[] patterns = ["abc", "abc%", "%abc", "%abc%", "%", "%%", "a", "%é", ""];
+        var b = new Kindling.Vectors.StringVectorBuilder();
+        foreach (var v in values) b.Append(v);
+        var vector = b.Build();
+        foreach (var p in patterns)
+        {
+            var simple = Kindling.Kernels.Strings.StringKernels.LikeSimple(vector, p);
+            Assert.NotNull(simple);
+            var regex = Kindling.Kernels.Strings.StringKernels.Matches(vector, Kindling.Kernels.Strings.StringKernels.LikeToRegex(p));
+            Assert.True(simple.Values.SequenceEqual(regex.Values), $"pattern '{p}'");
+        }
+        Assert.Null(Kindling.Kernels.Strings.StringKernels.LikeSimple(vector, "a_c"));
+    }
+}
