@@ -19,7 +19,7 @@ internal static class FunctionRegistry
         {
             // ---- aggregates
             case "count":
-                if (f.Distinct) return Agg(AggregateFunction.CountDistinct, a, ColumnType.Int64, "count");
+                if (f.Distinct) return Agg(AggregateFunction.CountDistinct, a.Count == 1 ? a : [DistinctKey(a)], ColumnType.Int64, "count");
                 if (a.Count == 1 && a[0] is Literal { Value: not null })
                     return new AggregateExpr(AggregateFunction.CountAll, [], ColumnType.Int64, "count");
                 return Agg(AggregateFunction.Count, a, ColumnType.Int64, "count");
@@ -172,6 +172,27 @@ internal static class FunctionRegistry
             case "last_day": return new ScalarFunctionExpr(name, [ToDate(a[0])], ColumnType.Date, false);
         }
         throw new AnalysisException($"[UNRESOLVED_ROUTINE] Cannot resolve function `{f.Name}`");
+    }
+
+    /// <summary>
+    /// count(DISTINCT a, b, ...) counts distinct non-null tuples: they become one length-prefixed string key
+    /// (null when any part is null), so the single-input CountDistinct aggregate can count them.
+    /// </summary>
+    private static Expr DistinctKey(IReadOnlyList<Expr> args)
+    {
+        var parts = new List<Expr>();
+        Expr? anyNull = null;
+        foreach (var arg in args)
+        {
+            var str = TypeCoercion.CastIfNeeded(arg, ColumnType.String);
+            parts.Add(new CastExpr(new ScalarFunctionExpr("length", [str], ColumnType.Int32, false), ColumnType.String));
+            parts.Add(Lit(":"));
+            parts.Add(str);
+            Expr isNull = new IsNullExpr(arg, false);
+            anyNull = anyNull is null ? isNull : new LogicalExpr(false, anyNull, isNull);
+        }
+        var key = new ScalarFunctionExpr("concat", parts, ColumnType.String, false);
+        return new CaseWhenExpr([anyNull!, new Literal(null, ColumnType.String), key], true);
     }
 
     private static AggregateExpr Agg(AggregateFunction fn, IReadOnlyList<Expr> args, ColumnType type, string display) =>

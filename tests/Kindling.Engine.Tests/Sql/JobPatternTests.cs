@@ -91,3 +91,18 @@ public class JobPatternTests
         Assert.Equal(3, classified.Filter(Col("reason").IsNull()).Drop("reason").Count());
     }
 }
+
+public class CountDistinctTests
+{
+    [Fact]
+    public void Count_Distinct_Of_Several_Columns_Counts_Non_Null_Tuples()
+    {
+        var df = TestSession.Get().CreateDataFrame([
+            new GenericRow(["a", 1]), new GenericRow(["a", 1]), new GenericRow(["a", 2]),
+            new GenericRow(["ab", null]), new GenericRow([null, 1]), new GenericRow(["a:1", 1]),
+        ], new StructType([new StructField("s", new StringType()), new StructField("n", new IntegerType())]));
+        var row = df.Agg(CountDistinct("s", "n")).First();
+        Assert.Equal(3L, row.Get(0)); // (a,1), (a,2), (a:1,1)
+        Assert.Equal(["count(DISTINCT s, n)"], df.Agg(CountDistinct("s", "n")).Columns());
+    }
+}
