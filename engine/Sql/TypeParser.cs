@@ -51,10 +51,22 @@ internal static class TypeParser
         {
             var item = raw.Trim();
             if (item.Length == 0) continue;
-            int sp = item.IndexOfAny([' ', '\t', ':']);
-            if (sp < 0) PlanThrow.Analysis($"cannot parse schema field \"{item}\": expected \"name type\"");
-            string name = item[..sp].Trim().Trim('`');
-            string type = item[(sp + 1)..].Trim();
+            int sp;
+            string name;
+            if (item.StartsWith('`'))
+            {
+                int close = item.IndexOf('`', 1);
+                if (close < 0) PlanThrow.Analysis($"cannot parse schema field \"{item}\": unclosed `");
+                name = item[1..close];
+                sp = close;
+            }
+            else
+            {
+                sp = item.IndexOfAny([' ', '\t', ':']);
+                if (sp < 0) PlanThrow.Analysis($"cannot parse schema field \"{item}\": expected \"name type\"");
+                name = item[..sp].Trim();
+            }
+            string type = item[(sp + 1)..].Trim().TrimStart(':').Trim();
             bool nullable = true;
             if (type.EndsWith("not null", StringComparison.OrdinalIgnoreCase)) { nullable = false; type = type[..^8].Trim(); }
             fields.Add(new StructField(name, Parse(type), nullable));

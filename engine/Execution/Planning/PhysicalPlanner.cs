@@ -130,12 +130,7 @@ internal static class PhysicalPlanner
             foreach (var agg in e.Descendants().OfType<AggregateExpr>())
                 if (!calls.Any(c => c.ToString() == agg.ToString())) calls.Add(agg);
         var inputs = new List<Expr>(a.Groupings);
-        foreach (var c in calls)
-        {
-            if (c.Function == AggregateFunction.CountDistinct && c.Children.Count > 1)
-                throw new NotSupportedException("count(DISTINCT ...) of several columns is not supported yet; count the distinct rows of a Select(...).Distinct() instead");
-            inputs.AddRange(c.Children);
-        }
+        foreach (var c in calls) inputs.AddRange(c.Children); // count(DISTINCT a, b) arrives as one tuple key (FunctionRegistry)
         var (pre, layout, positions) = Extend(child, a.Child.Output, inputs);
         int g = a.Groupings.Count;
         var groupColumns = positions[..g];
