@@ -188,7 +188,16 @@ internal static class StringKernels
     }
 
     /// <summary>Java regex syntax to .NET: the same for the constructs jobs use; $1 group references are compatible.</summary>
-    public static Regex CompileRegex(string pattern) => new(pattern, RegexOptions.CultureInvariant);
+    public static Regex CompileRegex(string pattern)
+    {
+        // Patterns are per query but evaluated per batch: compile once, keep a bounded cache.
+        if (s_regexCache.TryGetValue(pattern, out var cached)) return cached;
+        var regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        if (s_regexCache.Count < 256) s_regexCache[pattern] = regex;
+        return regex;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_regexCache = new(StringComparer.Ordinal);
 
     public static StringVector RegexpExtract(StringVector v, string pattern, int group)
     {
@@ -251,7 +260,7 @@ internal static class StringKernels
     /// <summary>SQL LIKE (% and _ wildcards, \ escape) as an anchored regex.</summary>
     public static Regex LikeToRegex(string pattern)
     {
-        var sb = new StringBuilder("^");
+        var sb = new StringBuilder("(?s)^");
         for (int i = 0; i < pattern.Length; i++)
         {
             char c = pattern[i];
@@ -260,7 +269,7 @@ internal static class StringKernels
             else if (c == '_') sb.Append('.');
             else sb.Append(Regex.Escape(c.ToString()));
         }
-        return new Regex(sb.Append('$').ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
+        return CompileRegex(sb.Append('$').ToString());
     }
 
     /// <summary>True where the regex matches somewhere in the value (RLIKE; LIKE regexes are anchored).</summary>
