@@ -269,7 +269,7 @@ internal static class StringKernels
             else if (c == '_') sb.Append('.');
             else sb.Append(Regex.Escape(c.ToString()));
         }
-        return CompileRegex(sb.Append('$').ToString());
+        return CompileRegex(sb.Append(@"\z").ToString()); // \z, not $: "a\n" must not match 'a'
     }
 
     /// <summary>True where the regex matches somewhere in the value (RLIKE; LIKE regexes are anchored).</summary>
