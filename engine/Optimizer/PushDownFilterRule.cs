@@ -8,7 +8,8 @@ namespace Kindling.Optimizer;
 /// Moves filters toward the sources (Catalyst's PushDownPredicates): through Project (substituting
 /// aliases), Sort and Window-free nodes, into the sides of a join whose conjuncts reference one side
 /// only (both sides for inner joins, the preserved side for outer joins), and below Aggregate for
-/// conjuncts on grouping columns.
+/// conjuncts on grouping columns, into every branch of a Union, and below a Window for conjuncts on its
+/// partition columns.
 /// </summary>
 internal sealed class PushDownFilterRule : IOptimizerRule
 {
@@ -72,6 +73,38 @@ internal sealed class PushDownFilterRule : IOptimizerRule
             }
             case Filter inner:
                 return new Filter(new LogicalExpr(true, inner.Condition, f.Condition), inner.Child);
+            case Plan.Logical.Union union:
+            {
+                // The union's columns are its first child's attributes; each child gets the condition rewritten to its own, by position.
+                var output = union.Output;
+                var children = union.Children.Select(child =>
+                {
+                    var byId = new Dictionary<long, AttributeRef>();
+                    for (int i = 0; i < output.Count; i++) byId[output[i].Id] = child.Output[i];
+                    var cond = f.Condition.TransformUp(x => x is AttributeRef a && byId.TryGetValue(a.Id, out var mapped) ? mapped : x);
+                    return (LogicalPlan)new Filter(cond, child);
+                }).ToList();
+                return new Plan.Logical.Union(children);
+            }
+            case Plan.Logical.Window window:
+            {
+                // Conjuncts on the partition columns select whole partitions: filtering first changes no window value.
+                var first = (WindowExpr)window.WindowExpressions[0].Child;
+                var partitionIds = first.PartitionBy.OfType<AttributeRef>().Select(a => a.Id).ToHashSet();
+                if (window.WindowExpressions.Any(w => !((WindowExpr)w.Child).PartitionBy.OfType<AttributeRef>().Select(a => a.Id).ToHashSet().SetEquals(partitionIds)))
+                    return f;
+                var below = new List<Expr>();
+                var above = new List<Expr>();
+                foreach (var c in LogicalExpr.SplitConjuncts(f.Condition))
+                {
+                    var refs = c.References().ToList();
+                    if (refs.Count > 0 && refs.All(r => partitionIds.Contains(r.Id))) below.Add(c);
+                    else above.Add(c);
+                }
+                if (below.Count == 0) return f;
+                LogicalPlan pushed = new Plan.Logical.Window(window.WindowExpressions, new Filter(LogicalExpr.And(below)!, window.Child));
+                return above.Count > 0 ? new Filter(LogicalExpr.And(above)!, pushed) : pushed;
+            }
         }
         return f;
     }

@@ -52,3 +52,35 @@ public class PushDownFilterRuleTests
         Assert.Same(plan, new PushDownFilterRule().Apply(plan));
     }
 }
+
+public class PushDownFilterUnionWindowTests
+{
+    [Fact]
+    public void Pushes_Into_Every_Union_Branch_By_Position()
+    {
+        var a = Table(3, ("x", ColumnType.Int64));
+        var b = Table(4, ("y", ColumnType.Int64));
+        var union = new Kindling.Plan.Logical.Union([a, b]);
+        var plan = new Filter(Resolve(union, new ComparisonExpr(ComparisonOp.GreaterThan, Col(union, "x"), Lit(1L))), union);
+        Assert.Equal(
+            "Union\n" +
+            "+- Filter (x > 1)\n" +
+            "   +- LocalRelation [x], 3 rows\n" +
+            "+- Filter (y > 1)\n" +
+            "   +- LocalRelation [y], 4 rows\n", Print(new PushDownFilterRule().Apply(plan)));
+    }
+
+    [Fact]
+    public void Pushes_Partition_Column_Conjuncts_Below_A_Window()
+    {
+        var t = Table(3, ("g", ColumnType.Int64), ("v", ColumnType.Int64));
+        var rn = new Kindling.Plan.Expressions.WindowFunctionExpr(Kindling.Execution.Operators.Window.WindowFunction.RowNumber, [], ColumnType.Int32, "row_number");
+        var w = new Kindling.Plan.Logical.Window([new Alias(new WindowExpr(rn, [Col(t, "g")], [new SortOrder(Col(t, "v"), true, true)], null), "rn")], t);
+        var cond = Resolve(w, new LogicalExpr(true, new ComparisonExpr(ComparisonOp.Equal, Col(w, "g"), Lit(1L)), new ComparisonExpr(ComparisonOp.Equal, Col(w, "rn"), Lit(1))));
+        Assert.Equal(
+            "Filter (rn = 1)\n" +
+            "+- Window [row_number() OVER (PARTITION BY g ORDER BY v ASC NULLS FIRST) AS rn]\n" +
+            "   +- Filter (g = 1)\n" +
+            "      +- LocalRelation [g, v], 3 rows\n", Print(new PushDownFilterRule().Apply(new Filter(cond, w))));
+    }
+}
