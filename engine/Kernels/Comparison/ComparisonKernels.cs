@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Kindling.Kernels.Common;
 using Kindling.Plan.Expressions;
 using Kindling.Vectors;
@@ -126,17 +128,53 @@ internal static class ComparisonKernels
         }
     }
 
-    private static void OrderedScalar<T>(ComparisonOp op, ReadOnlySpan<T> x, T c, Span<byte> mask) where T : IComparisonOperators<T, T, bool>
+    /// <summary>Chosen once: whether the 256-bit path runs (the scalar twin below is the reference and the tail).</summary>
+    private static readonly bool s_useVector256 = Vector256.IsHardwareAccelerated;
+
+    private static void OrderedScalar<T>(ComparisonOp op, ReadOnlySpan<T> x, T c, Span<byte> mask) where T : unmanaged, IComparisonOperators<T, T, bool>
+    {
+        int done = 0;
+        if (s_useVector256 && (typeof(T) == typeof(int) || typeof(T) == typeof(long)))
+            done = OrderedScalarVector256(op, x, c, mask);
+        OrderedScalarScalar(op, x[done..], c, mask[done..]);
+    }
+
+    /// <summary>SIMD twin of <see cref="OrderedScalarScalar"/> for int/long: whole vectors only; returns how many rows it did.</summary>
+    internal static int OrderedScalarVector256<T>(ComparisonOp op, ReadOnlySpan<T> x, T c, Span<byte> mask) where T : unmanaged
+    {
+        int lanes = Vector256<T>.Count;
+        int n = x.Length - x.Length % lanes;
+        var cv = Vector256.Create(c);
+        ref T start = ref MemoryMarshal.GetReference(x);
+        for (int i = 0; i < n; i += lanes)
+        {
+            var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+            var m = op switch
+            {
+                ComparisonOp.Equal or ComparisonOp.EqualNullSafe => Vector256.Equals(v, cv),
+                ComparisonOp.NotEqual => ~Vector256.Equals(v, cv),
+                ComparisonOp.LessThan => Vector256.LessThan(v, cv),
+                ComparisonOp.LessThanOrEqual => Vector256.LessThanOrEqual(v, cv),
+                ComparisonOp.GreaterThan => Vector256.GreaterThan(v, cv),
+                _ => Vector256.GreaterThanOrEqual(v, cv),
+            };
+            uint bits = m.ExtractMostSignificantBits();
+            for (int j = 0; j < lanes; j++) mask[i + j] = (byte)((bits >> j) & 1);
+        }
+        return n;
+    }
+
+    internal static void OrderedScalarScalar<T>(ComparisonOp op, ReadOnlySpan<T> x, T c, Span<byte> mask) where T : IComparisonOperators<T, T, bool>
     {
         switch (op)
         {
             case ComparisonOp.Equal:
-            case ComparisonOp.EqualNullSafe: for (int i = 0; i < mask.Length; i++) mask[i] = x[i] == c ? (byte)1 : (byte)0; break;
-            case ComparisonOp.NotEqual: for (int i = 0; i < mask.Length; i++) mask[i] = x[i] != c ? (byte)1 : (byte)0; break;
-            case ComparisonOp.LessThan: for (int i = 0; i < mask.Length; i++) mask[i] = x[i] < c ? (byte)1 : (byte)0; break;
-            case ComparisonOp.LessThanOrEqual: for (int i = 0; i < mask.Length; i++) mask[i] = x[i] <= c ? (byte)1 : (byte)0; break;
-            case ComparisonOp.GreaterThan: for (int i = 0; i < mask.Length; i++) mask[i] = x[i] > c ? (byte)1 : (byte)0; break;
-            default: for (int i = 0; i < mask.Length; i++) mask[i] = x[i] >= c ? (byte)1 : (byte)0; break;
+            case ComparisonOp.EqualNullSafe: for (int i = 0; i < x.Length; i++) mask[i] = x[i] == c ? (byte)1 : (byte)0; break;
+            case ComparisonOp.NotEqual: for (int i = 0; i < x.Length; i++) mask[i] = x[i] != c ? (byte)1 : (byte)0; break;
+            case ComparisonOp.LessThan: for (int i = 0; i < x.Length; i++) mask[i] = x[i] < c ? (byte)1 : (byte)0; break;
+            case ComparisonOp.LessThanOrEqual: for (int i = 0; i < x.Length; i++) mask[i] = x[i] <= c ? (byte)1 : (byte)0; break;
+            case ComparisonOp.GreaterThan: for (int i = 0; i < x.Length; i++) mask[i] = x[i] > c ? (byte)1 : (byte)0; break;
+            default: for (int i = 0; i < x.Length; i++) mask[i] = x[i] >= c ? (byte)1 : (byte)0; break;
         }
     }
 

@@ -122,3 +122,32 @@ public class LikeKernelsTests
         Assert.Null(Kindling.Kernels.Strings.StringKernels.LikeSimple(vector, "a_c"));
     }
 }
+
+/// <summary>The SIMD scalar-compare kernel against its scalar twin (style rule 4).</summary>
+public class ComparisonSimdTwinTests
+{
+    [Fact]
+    public void Vector256_Path_Equals_Scalar_Twin()
+    {
+        if (!System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated) return;
+        var rng = new Random(99);
+        foreach (var op in Enum.GetValues<ComparisonOp>())
+        {
+            for (int round = 0; round < 20; round++)
+            {
+                int n = rng.Next(0, 100);
+                var ints = Enumerable.Range(0, n).Select(_ => rng.Next(-4, 5) * (rng.Next(10) == 0 ? int.MaxValue / 3 : 1)).ToArray();
+                var longs = ints.Select(v => (long)v * (rng.Next(5) == 0 ? long.MaxValue / int.MaxValue : 1)).ToArray();
+                int c = rng.Next(-4, 5);
+                var simd = new byte[n];
+                var scalar = new byte[n];
+                int done = ComparisonKernels.OrderedScalarVector256(op, ints, c, simd);
+                ComparisonKernels.OrderedScalarScalar(op, ints, c, scalar);
+                Assert.Equal(scalar[..done], simd[..done]);
+                done = ComparisonKernels.OrderedScalarVector256(op, longs, (long)c, simd);
+                ComparisonKernels.OrderedScalarScalar(op, longs, (long)c, scalar);
+                Assert.Equal(scalar[..done], simd[..done]);
+            }
+        }
+    }
+}
