@@ -274,25 +274,30 @@ internal static class PhysicalPlanner
 
     private static PhysicalOperator PlanScan(FileRelation f)
     {
-        Func<object?[], bool>? partitionFilter = null;
-        if (f.PartitionFilter is not null)
-        {
-            var partSchema = f.Files.PartitionSchema;
-            var partAttrs = partSchema.Fields.Select(pf => f.Output.FirstOrDefault(o => string.Equals(o.Name, pf.Name, StringComparison.OrdinalIgnoreCase)) ?? AttributeRef.Create(pf.Name, pf.Type, true)).ToList();
-            var bound = Bind(f.PartitionFilter, partAttrs);
-            var schema = new Schema(partAttrs.Select(a => a.ToField()).ToList());
-            partitionFilter = values =>
-            {
-                var cols = new ColumnVector[values.Length];
-                for (int i = 0; i < values.Length; i++)
-                {
-                    var lit = Literal.FromObject(values[i]);
-                    cols[i] = CastKernels.Cast(VectorKernels.Constant(lit.Value, lit.Type, 1), partSchema[i].Type);
-                }
-                var mask = ExpressionEvaluator.Bool(bound, new ColumnBatch(schema, cols, 1));
-                return mask.IsValid(0) && mask[0] == 1;
-            };
-        }
+        var partitionFilter = f.PartitionFilter is null ? null : CompilePartitionFilter(f.PartitionFilter, f);
         return new FileScanOperator(f.Format, f.Files, f.DataSchema, [.. f.Output.Select(o => o.Name)], f.Options, partitionFilter);
+    }
+
+    /// <summary>
+    /// A predicate over one file's partition values (CLR objects as PartitionDiscovery gives them: int, long,
+    /// decimal, double, DateOnly, DateTime, string, null), evaluated with the same kernels on a one-row batch.
+    /// </summary>
+    internal static Func<object?[], bool> CompilePartitionFilter(Expr filter, FileRelation f)
+    {
+        var partSchema = f.Files.PartitionSchema;
+        var partAttrs = partSchema.Fields.Select(pf => f.Output.FirstOrDefault(o => string.Equals(o.Name, pf.Name, StringComparison.OrdinalIgnoreCase)) ?? AttributeRef.Create(pf.Name, pf.Type, true)).ToList();
+        var bound = Bind(filter, partAttrs);
+        var schema = new Schema(partAttrs.Select(a => a.ToField()).ToList());
+        return values =>
+        {
+            var cols = new ColumnVector[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                var lit = Literal.FromObject(values[i]);
+                cols[i] = CastKernels.Cast(VectorKernels.Constant(lit.Value, lit.Type, 1), partSchema[i].Type);
+            }
+            var mask = ExpressionEvaluator.Bool(bound, new ColumnBatch(schema, cols, 1));
+            return mask.IsValid(0) && mask[0] == 1;
+        };
     }
 }
