@@ -76,9 +76,20 @@ internal static class VectorKernels
             case TypeKind.String:
             case TypeKind.Binary:
             {
-                byte[] bytes = value switch { null => [], string s => Encoding.UTF8.GetBytes(s), byte[] x => x, _ => Encoding.UTF8.GetBytes(value.ToString()!) };
-                var dict = new StringVector(type, [0, bytes.Length], bytes, 1);
-                return new DictionaryVector(dict, new int[length], length, validity, value is null ? length : 0);
+                // A plain vector, not a dictionary: constants mostly reach here as output columns (Lit("x") in a
+                // Select), and writers and operators then get the simplest layout. Constant folding has already
+                // evaluated functions of constants once.
+                byte[] one = value switch { null => [], string s => Encoding.UTF8.GetBytes(s), byte[] x => x, _ => Encoding.UTF8.GetBytes(value.ToString()!) };
+                long total = (long)one.Length * length;
+                if (total > Array.MaxLength) throw new InvalidOperationException($"a constant of {one.Length} bytes repeated {length} times exceeds the largest array; use smaller batches");
+                var bytes = new byte[total];
+                var offsets = new int[length + 1];
+                for (int i = 0; i < length; i++)
+                {
+                    one.CopyTo(bytes, i * one.Length);
+                    offsets[i + 1] = (i + 1) * one.Length;
+                }
+                return new StringVector(type, offsets, bytes, length, validity, value is null ? length : 0);
             }
             default:
                 return new PrimitiveVector<byte>(ColumnType.Null, new byte[length], length, new byte[Validity.ByteLength(length)], length);

@@ -215,7 +215,7 @@ public class ExpressionSemanticsTests
     {
         var schema = new StructType([new StructField("s", new StringType())]);
         var df = TestSession.Get().CreateDataFrame([new GenericRow(["b"]), new GenericRow([null!]), new GenericRow(["a"])], schema);
-        // Lit strings are dictionary-encoded constants internally; concat and compare must still be right.
+        // Constant and column strings mixed in one expression.
         var rows = df.Select(Concat(Col("s"), Lit("!")), Upper(Lit("k")), Col("s") == Lit("a")).Collect().ToList();
         Assert.Equal(["b!", null, "a!"], rows.Select(r => (string?)r[0]));
         Assert.Equal(["K", "K", "K"], rows.Select(r => (string)r[1]));
