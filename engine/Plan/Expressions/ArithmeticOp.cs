@@ -1,0 +1,3 @@
+namespace Kindling.Plan.Expressions;
+
+internal enum ArithmeticOp { Add, Subtract, Multiply, Divide, Remainder }

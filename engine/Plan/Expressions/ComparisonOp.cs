@@ -1,0 +1,3 @@
+namespace Kindling.Plan.Expressions;
+
+internal enum ComparisonOp { Equal, NotEqual, LessThan, LessThanOrEqual, GreaterThan, GreaterThanOrEqual, EqualNullSafe }

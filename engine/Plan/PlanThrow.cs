@@ -1,0 +1,27 @@
+using System.Diagnostics.CodeAnalysis;
+using Kindling.Plan.Expressions;
+
+namespace Kindling.Plan;
+
+/// <summary>
+/// Errors of the plan layer. <see cref="AnalysisException"/>s are the user's (bad column, type mismatch);
+/// <see cref="InvalidOperationException"/>s from here are engine bugs.
+/// </summary>
+internal static class PlanThrow
+{
+    public static Exception Unresolved(Expr e) => new InvalidOperationException($"internal error: type of unresolved expression {e} requested");
+
+    [DoesNotReturn]
+    public static void ColumnNotFound(string name, IEnumerable<string> valid) =>
+        throw new AnalysisException($"[UNRESOLVED_COLUMN] A column or function parameter with name `{name}` cannot be resolved. Did you mean one of the following? [{string.Join(", ", valid.Select(v => "`" + v + "`"))}]");
+
+    [DoesNotReturn]
+    public static void Ambiguous(string name, IEnumerable<string> candidates) =>
+        throw new AnalysisException($"[AMBIGUOUS_REFERENCE] Reference `{name}` is ambiguous, could be: [{string.Join(", ", candidates)}]. Use DataFrame[\"{name}\"] of the intended DataFrame, or rename a column with WithColumnRenamed.");
+
+    [DoesNotReturn]
+    public static void TypeMismatch(string message) => throw new AnalysisException("[DATATYPE_MISMATCH] " + message);
+
+    [DoesNotReturn]
+    public static void Analysis(string message) => throw new AnalysisException(message);
+}

@@ -1,0 +1,6 @@
+namespace Kindling.Sql.Types;
+
+/// <summary>The base type of fractional numeric types (float, double, decimal).</summary>
+public abstract class FractionalType : AtomicType
+{
+}

@@ -1,0 +1,87 @@
+using Kindling.Sql;
+using Kindling.Sql.Types;
+using static Kindling.Sql.Functions;
+
+namespace Kindling.Engine.Tests.Sql;
+
+/// <summary>DataFrameReader/Writer over csv/json through engine-io's formats, partition discovery and write job.</summary>
+public sealed class ReadWriteTests : IDisposable
+{
+    private const string PendingIo = "pending merge of engine-io (passed in a trial merge of engine-io 528b1ab)";
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "kindling-rw-" + Guid.NewGuid().ToString("N"));
+
+    public ReadWriteTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    private static DataFrame Orders()
+    {
+        var schema = new StructType([
+            new StructField("order_id", new LongType(), false),
+            new StructField("dt", new StringType()),
+            new StructField("qty", new IntegerType()),
+            new StructField("price", new DecimalType(15, 4)),
+        ]);
+        return TestSession.Get().CreateDataFrame([
+            new GenericRow([1L, "2024-03-01", 2, 10.5m]),
+            new GenericRow([2L, "2024-03-01", 1, 3.25m]),
+            new GenericRow([3L, "2024-03-02", 5, 1.0m]),
+        ], schema);
+    }
+
+    [Fact(Skip = PendingIo)]
+    public void Csv_Round_Trip_With_Header_And_Schema()
+    {
+        var path = Path.Combine(_dir, "orders");
+        Orders().Write().Option("header", true).Mode(SaveMode.Overwrite).Csv(path);
+        Assert.True(File.Exists(Path.Combine(path, "_SUCCESS")));
+        var back = TestSession.Get().Read().Option("header", true).Schema("order_id BIGINT, dt STRING, qty INT, price DECIMAL(15,4)").Csv(path);
+        var rows = back.OrderBy("order_id").Collect().ToList();
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => (long)r.Get("order_id")));
+        Assert.Equal(10.5m, rows[0].Get("price"));
+        Assert.Equal(3, back.Count());
+        Assert.Equal(8, back.Agg(Sum("qty")).First().GetAs<long>(0));
+    }
+
+    [Fact(Skip = PendingIo)]
+    public void Partitioned_Write_Then_Read_Prunes_Partitions()
+    {
+        var path = Path.Combine(_dir, "parts");
+        Orders().Write().PartitionBy("dt").Option("header", "true").Csv(path);
+        Assert.True(Directory.Exists(Path.Combine(path, "dt=2024-03-01")));
+        var df = TestSession.Get().Read().Option("header", "true").Option("inferSchema", "true").Csv(path);
+        Assert.Contains("dt", df.Columns());
+        var day2 = df.Filter(Col("dt") == "2024-03-02");
+        Assert.Equal(1, day2.Count());
+        Assert.Contains("PartitionFilters", Kindling.Engine.DataFrameExtensions.ExplainString(day2));
+        Assert.Equal(3, df.Select("order_id").Count());
+    }
+
+    [Fact(Skip = PendingIo)]
+    public void Dynamic_Partition_Overwrite_Keeps_Other_Partitions()
+    {
+        var path = Path.Combine(_dir, "dyn");
+        Orders().Write().PartitionBy("dt").Option("header", "true").Csv(path);
+        Orders().Filter(Col("dt") == "2024-03-02").WithColumn("qty", Lit(9)).Write()
+            .Mode("overwrite").Option("partitionOverwriteMode", "dynamic").PartitionBy("dt").Option("header", "true").Csv(path);
+        var df = TestSession.Get().Read().Option("header", "true").Schema("order_id BIGINT, qty INT, price DECIMAL(15,4)").Csv(path);
+        var rows = df.OrderBy("order_id").Collect().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(9, rows[2].Get("qty"));
+        Assert.Equal(2, rows[0].Get("qty"));
+    }
+
+    [Fact(Skip = PendingIo)]
+    public void Json_Round_Trip_And_Error_If_Exists()
+    {
+        var path = Path.Combine(_dir, "json");
+        Orders().Select("order_id", "dt").Write().Json(path);
+        Assert.ThrowsAny<Exception>(() => Orders().Write().Json(path));
+        Orders().Write().Mode("ignore").Json(path);
+        var back = TestSession.Get().Read().Json(path);
+        Assert.Equal(3, back.Count());
+    }
+}
