@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Kindling.Formats.Csv;
+using Kindling.Formats.Json;
 using Kindling.Formats.Text;
 
 namespace Kindling.Formats;
@@ -12,7 +13,7 @@ internal static class FileFormats
     private static ConcurrentDictionary<string, IFileFormat> CreateBuiltIns()
     {
         var formats = new ConcurrentDictionary<string, IFileFormat>(StringComparer.OrdinalIgnoreCase);
-        foreach (IFileFormat f in new IFileFormat[] { new CsvFileFormat(), new TextFileFormat() })
+        foreach (IFileFormat f in new IFileFormat[] { new CsvFileFormat(), new JsonFileFormat(), new TextFileFormat() })
             formats[f.Name] = f;
         return formats;
     }
