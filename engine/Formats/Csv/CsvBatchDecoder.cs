@@ -18,6 +18,7 @@ internal sealed class CsvBatchDecoder
     private readonly OutputColumn[] _outputs;
     private readonly string[] _tokenNames;
     private readonly byte _quote, _escape;
+    private readonly bool _plain;
     private byte[] _scratch = new byte[256];
     private bool[] _malformed = [];
 
@@ -28,6 +29,7 @@ internal sealed class CsvBatchDecoder
         _options = options;
         _quote = options.Quote;
         _escape = options.Escape;
+        _plain = !options.IgnoreLeadingWhiteSpace && !options.IgnoreTrailingWhiteSpace && options.NullValue.Length == 0 && options.Quote != 0;
         int corrupt = CorruptColumnIndex(dataSchema, options);
         var tokenNames = new List<string>();
         var tokenIndexOf = new int[dataSchema.Count];
@@ -145,122 +147,125 @@ internal sealed class CsvBatchDecoder
         return builder.Build();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ColumnVector DecodeColumn(ReadOnlySpan<byte> data, CsvRowBuffer rows, int token, ColumnType type, List<(int, int, string)> pending)
     {
+        int n = rows.RowCount, cols = rows.ColumnCount;
+        int[] starts = rows.FieldStarts, ends = rows.FieldEnds;
         switch (type.Kind)
         {
             case TypeKind.String: return DecodeString(data, rows, token, type);
             case TypeKind.Boolean:
             {
-                var values = new byte[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<byte>(n);
                 byte[]? bits = null;
                 int nulls = 0;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
                     if (Utf8ValueParser.TryParseBoolean(v, out bool b)) values[r] = b ? (byte)1 : (byte)0;
-                    else Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    else Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<byte>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<byte>(type, values, n, bits, nulls);
             }
             case TypeKind.Int32:
             {
-                var values = new int[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<int>(n);
                 byte[]? bits = null;
                 int nulls = 0;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
-                    if (!Utf8ValueParser.TryParseInt32(v, out values[r])) Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
+                    if (!Utf8ValueParser.TryParseInt32(v, out values[r])) Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<int>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<int>(type, values, n, bits, nulls);
             }
             case TypeKind.Int64:
             {
-                var values = new long[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<long>(n);
                 byte[]? bits = null;
                 int nulls = 0;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
-                    if (!Utf8ValueParser.TryParseInt64(v, out values[r])) Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
+                    if (!Utf8ValueParser.TryParseInt64(v, out values[r])) Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<long>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<long>(type, values, n, bits, nulls);
             }
             case TypeKind.Float32:
             {
-                var values = new float[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<float>(n);
                 byte[]? bits = null;
                 int nulls = 0;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
                     if (TryParseDouble(v, out double d)) values[r] = Utf8ValueParser.TryParseFloat(v, out float f) ? f : (float)d;
-                    else Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    else Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<float>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<float>(type, values, n, bits, nulls);
             }
             case TypeKind.Float64:
             {
-                var values = new double[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<double>(n);
                 byte[]? bits = null;
                 int nulls = 0;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
-                    if (!TryParseDouble(v, out values[r])) Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
+                    if (!TryParseDouble(v, out values[r])) Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<double>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<double>(type, values, n, bits, nulls);
             }
             case TypeKind.Decimal when !type.IsWideDecimal:
             {
-                var values = new long[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<long>(n);
                 byte[]? bits = null;
                 int nulls = 0;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
-                    if (!Utf8ValueParser.TryParseDecimal64(v, type.Precision, type.Scale, out values[r])) Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
+                    if (!Utf8ValueParser.TryParseDecimal64(v, type.Precision, type.Scale, out values[r])) Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<long>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<long>(type, values, n, bits, nulls);
             }
             case TypeKind.Decimal:
             {
-                var values = new Int128[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<Int128>(n);
                 byte[]? bits = null;
                 int nulls = 0;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
-                    if (!Utf8ValueParser.TryParseDecimal(v, type.Precision, type.Scale, out values[r])) Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
+                    if (!Utf8ValueParser.TryParseDecimal(v, type.Precision, type.Scale, out values[r])) Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<Int128>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<Int128>(type, values, n, bits, nulls);
             }
             case TypeKind.Date:
             {
-                var values = new int[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<int>(n);
                 byte[]? bits = null;
                 int nulls = 0;
                 var pattern = _options.DateFormat;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
-                    if (!pattern.TryParseDate(v, out values[r])) Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
+                    if (!pattern.TryParseDate(v, out values[r])) Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<int>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<int>(type, values, n, bits, nulls);
             }
             case TypeKind.Timestamp:
             {
-                var values = new long[rows.RowCount];
+                var values = GC.AllocateUninitializedArray<long>(n);
                 byte[]? bits = null;
                 int nulls = 0;
                 var pattern = _options.TimestampFormat;
-                for (int r = 0; r < rows.RowCount; r++)
+                for (int r = 0, cell = token; r < n; r++, cell += cols)
                 {
-                    if (!TryGetValue(data, rows, r, token, out var v)) { SetNull(ref bits, ref nulls, r, rows.RowCount); continue; }
-                    if (!pattern.TryParseTimestamp(v, out values[r])) Fail(ref bits, ref nulls, r, rows.RowCount, token, v, type, pending);
+                    if (!TryGetValue(data, starts[cell], ends[cell], out var v)) { SetNull(ref bits, ref nulls, r, n); continue; }
+                    if (!pattern.TryParseTimestamp(v, out values[r])) Fail(ref bits, ref nulls, r, n, token, v, type, pending);
                 }
-                return new PrimitiveVector<long>(type, values, rows.RowCount, bits, nulls);
+                return new PrimitiveVector<long>(type, values, n, bits, nulls);
             }
             default:
                 CsvThrow.UnsupportedType(_tokenNames[token], type.ToString());
@@ -277,9 +282,11 @@ internal sealed class CsvBatchDecoder
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private StringVector DecodeString(ReadOnlySpan<byte> data, CsvRowBuffer rows, int token, ColumnType type)
     {
         int n = rows.RowCount, cols = rows.ColumnCount;
+        int[] starts = rows.FieldStarts, ends = rows.FieldEnds;
         long total = 0;
         int extra = Math.Max(_options.EmptyValue.Length, 0);
         for (int r = 0, cell = token; r < n; r++, cell += cols)
@@ -289,13 +296,14 @@ internal sealed class CsvBatchDecoder
         }
         if (total > Array.MaxLength)
             throw new InvalidOperationException("a CSV batch's string column exceeds 2 GB; lower the batch size");
-        var offsets = new int[n + 1];
-        var bytes = new byte[Math.Max(total, 1)];
+        var offsets = GC.AllocateUninitializedArray<int>(n + 1);
+        offsets[0] = 0;
+        var bytes = GC.AllocateUninitializedArray<byte>((int)Math.Max(total, 1));
         byte[]? bits = null;
         int nulls = 0, position = 0;
-        for (int r = 0; r < n; r++)
+        for (int r = 0, cell = token; r < n; r++, cell += cols)
         {
-            if (TryGetValue(data, rows, r, token, out var v))
+            if (TryGetValue(data, starts[cell], ends[cell], out var v))
             {
                 v.CopyTo(bytes.AsSpan(position));
                 position += v.Length;
@@ -308,16 +316,26 @@ internal sealed class CsvBatchDecoder
 
     /// <summary>The field's value after trimming, unquoting and the nullValue/emptyValue rules; false for null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryGetValue(ReadOnlySpan<byte> data, CsvRowBuffer rows, int row, int token, out ReadOnlySpan<byte> value)
+    private bool TryGetValue(ReadOnlySpan<byte> data, int start, int end, out ReadOnlySpan<byte> value)
     {
-        int cell = row * rows.ColumnCount + token;
-        int s = rows.FieldStarts[cell];
-        if (s < 0)
+        // Fast path for the common options: an unquoted field with nothing to trim and nullValue "".
+        if (_plain && start >= 0)
+        {
+            value = data[start..end];
+            if (value.Length == 0) return false;
+            if (value[0] != _quote) return true;
+        }
+        return TryGetValueSlow(data, start, end, out value);
+    }
+
+    private bool TryGetValueSlow(ReadOnlySpan<byte> data, int start, int end, out ReadOnlySpan<byte> value)
+    {
+        if (start < 0)
         {
             value = default;
             return false;
         }
-        ReadOnlySpan<byte> f = data[s..rows.FieldEnds[cell]];
+        ReadOnlySpan<byte> f = data[start..end];
         if (_options.IgnoreLeadingWhiteSpace) f = f.TrimStart(" \t"u8);
         if (_options.IgnoreTrailingWhiteSpace) f = f.TrimEnd(" \t"u8);
         if (f.Length > 0 && f[0] == _quote && _quote != 0)

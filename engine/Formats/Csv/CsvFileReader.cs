@@ -15,7 +15,6 @@ namespace Kindling.Formats.Csv;
 internal static class CsvFileReader
 {
     private const int MinParallelFileBytes = 4 << 20;
-    private const int StreamBufferBytes = 1 << 20;
 
     private sealed record ChunkResult(List<ColumnBatch> Batches, List<List<RecordError>> Errors, long Lines);
 
@@ -103,7 +102,7 @@ internal static class CsvFileReader
         using var rows = new CsvRowBuffer(batchSize, decoder.TokenColumnCount);
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         stream.Position = dataStart;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(StreamBufferBytes);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(16, options.StreamBufferSize));
         var errors = new List<RecordError>();
         try
         {

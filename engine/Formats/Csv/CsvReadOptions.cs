@@ -32,6 +32,8 @@ internal sealed class CsvReadOptions
     public Action<RecordError>? RecordErrorSink { get; init; }
     /// <summary>Bytes per parallel chunk; 0 picks from the file size. For tests and benchmarks.</summary>
     public int ChunkSize { get; init; }
+    /// <summary>Initial bytes of the single-thread streaming buffer (it grows for longer records). For tests.</summary>
+    public int StreamBufferSize { get; init; } = 1 << 20;
     /// <summary>False forces the scalar tokenizer (tests run both).</summary>
     public bool UseVectorTokenizer { get; init; } = true;
 

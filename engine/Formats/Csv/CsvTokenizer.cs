@@ -42,6 +42,7 @@ internal sealed class CsvTokenizer
     /// complete row. When <paramref name="isFinal"/> is false an incomplete last row is left for the next
     /// call (with more data); <paramref name="line"/> advances by the lines consumed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Tokenize(ReadOnlySpan<byte> data, int start, bool isFinal, CsvRowBuffer rows, ref long line)
     {
         int columns = rows.ColumnCount;

@@ -110,7 +110,7 @@ internal sealed class CsvWriter
                 n = Encoding.UTF8.GetBytes(JavaNumberFormat.Format(((PrimitiveVector<float>)vector)[row]), scratch);
                 break;
             case TypeKind.Float64:
-                n = Encoding.UTF8.GetBytes(JavaNumberFormat.Format(((PrimitiveVector<double>)vector)[row]), scratch);
+                n = JavaNumberFormat.FormatUtf8(((PrimitiveVector<double>)vector)[row], scratch);
                 break;
             case TypeKind.Decimal:
                 n = type.IsWideDecimal

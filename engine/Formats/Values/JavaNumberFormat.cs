@@ -21,6 +21,30 @@ internal static class JavaNumberFormat
         : float.IsNegativeInfinity(value) ? "-Infinity"
         : FormatShortest(null, value.ToString("R", CultureInfo.InvariantCulture), value == 0 && float.IsNegative(value));
 
+    /// <summary>
+    /// Writes <paramref name="value"/> as Java would into UTF-8 without allocating in the common case
+    /// (finite, 10^-3 &lt;= |x| &lt; 10^7, where .NET's shortest form is already plain notation).
+    /// </summary>
+    public static int FormatUtf8(double value, Span<byte> destination)
+    {
+        double magnitude = Math.Abs(value);
+        if (magnitude >= 1e-3 && magnitude < 1e7)
+        {
+            Span<char> chars = stackalloc char[32];
+            if (value.TryFormat(chars, out int n, "R", CultureInfo.InvariantCulture) && chars[..n].IndexOfAny('E', 'e') < 0)
+            {
+                for (int i = 0; i < n; i++) destination[i] = (byte)chars[i];
+                if (chars[..n].IndexOf('.') < 0)
+                {
+                    destination[n++] = (byte)'.';
+                    destination[n++] = (byte)'0';
+                }
+                return n;
+            }
+        }
+        return System.Text.Encoding.UTF8.GetBytes(Format(value), destination);
+    }
+
     // Takes .NET's shortest round-trip text ("1.5E-05", "12345678.9", "-0", "1E+20") apart into digits and a decimal exponent.
     private static string FormatShortest(string? _, string shortest, bool negativeZero)
     {

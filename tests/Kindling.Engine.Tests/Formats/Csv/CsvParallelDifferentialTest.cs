@@ -15,6 +15,49 @@ public sealed class CsvParallelDifferentialTest : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    public void TinyStreamingBufferEqualsWholeFileWithMultiLine(int seed)
+    {
+        var random = new Random(seed);
+        var sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 3000; i++)
+        {
+            string b = random.Next(4) switch
+            {
+                0 => "\"multi\nline, \"\"quoted\"\"\r\nvalue\"",
+                1 => "\"\"",
+                2 => "x" + new string('y', random.Next(200)),
+                _ => "\"" + new string('z', random.Next(5)) + "\"",
+            };
+            sb.Append(i).Append(',').Append(b).Append(random.Next(3) == 0 ? "\r\n" : "\n");
+        }
+        string file = _dir.File("ml.csv", sb.ToString());
+        var schema = new Schema([new Field("a", ColumnType.Int32), new Field("b", ColumnType.String)]);
+        List<object?[]> Run(int bufferSize, bool vector) => Rows.Of(CsvFileFormat.Read(file, schema, null,
+            new CsvReadOptions { Header = true, MultiLine = true, StreamBufferSize = bufferSize, UseVectorTokenizer = vector }, new QueryContext(1) { BatchSize = 100 }));
+        var whole = Run(1 << 24, vector: true);
+        Assert.Equal(3000, whole.Count);
+        Assert.Equal(Enumerable.Range(0, 3000).Cast<object?>(), whole.Select(r => r[0]));
+        Assert.Equal(whole, Run(16, vector: true));
+        Assert.Equal(whole, Run(100, vector: false));
+        Assert.Contains(whole, r => (string?)r[1] == "multi\nline, \"quoted\"\r\nvalue");
+    }
+
+    [Fact]
+    public void FailFastInParallelChunksReportsTheExactLine()
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) sb.Append(i).Append(',').Append(i == 43_210 ? "oops" : "1").Append('\n');
+        string file = _dir.File("ff.csv", sb.ToString());
+        var schema = new Schema([new Field("a", ColumnType.Int32), new Field("b", ColumnType.Int32)]);
+        var ex = Assert.Throws<KindlingDataException>(() => CsvFileFormat.Read(file, schema, null,
+            new CsvReadOptions { Mode = ParseMode.FailFast, ChunkSize = 10_000 }, new QueryContext(2) { BatchSize = 1000 }).Count());
+        Assert.Equal(43_211, ex.Line);
+        Assert.Contains("43210,oops", ex.Message);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(7)]
     [InlineData(42)]

@@ -20,7 +20,13 @@ public sealed class JavaNumberFormatTest
     [InlineData(double.NaN, "NaN")]
     [InlineData(double.NegativeInfinity, "-Infinity")]
     [InlineData(1.7976931348623157e308, "1.7976931348623157E308")]
-    public void FormatsDoublesLikeJava(double value, string expected) => Assert.Equal(expected, JavaNumberFormat.Format(value));
+    public void FormatsDoublesLikeJava(double value, string expected)
+    {
+        Assert.Equal(expected, JavaNumberFormat.Format(value));
+        Span<byte> utf8 = stackalloc byte[64];
+        int n = JavaNumberFormat.FormatUtf8(value, utf8);
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(utf8[..n]));
+    }
 
     [Fact]
     public void FormatsFloatsLikeJava()
