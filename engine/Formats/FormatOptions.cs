@@ -77,5 +77,8 @@ internal sealed class FormatOptions
         return new FormatOptions(copy) { RecordErrorSink = RecordErrorSink };
     }
 
+    /// <summary>A copy with the same option strings and another <see cref="RecordErrorSink"/>.</summary>
+    public FormatOptions WithRecordErrorSink(Action<RecordError>? sink) => new(_options) { RecordErrorSink = sink };
+
     public override string ToString() => string.Join(", ", _options.Select(kv => $"{kv.Key}={kv.Value}"));
 }

@@ -28,14 +28,14 @@ internal sealed class CsvWriteOptions
         string encoding = options.Get("encoding") ?? options.Get("charset") ?? "UTF-8";
         if (!encoding.Replace("-", "", StringComparison.Ordinal).Equals("UTF8", StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"CSV option encoding='{encoding}' is not supported for writing; only UTF-8 is.");
-        byte quote = (byte)options.GetChar("quote", '"');
+        byte quote = Ascii(options, "quote", '"');
         string? emptyValue = options.Get("emptyValue");
         return new CsvWriteOptions
         {
             Header = options.GetBool("header", false),
-            Separator = (byte)options.GetChar(options.Get("sep") is not null ? "sep" : "delimiter", ','),
+            Separator = Ascii(options, options.Get("sep") is not null ? "sep" : "delimiter", ','),
             Quote = quote,
-            Escape = (byte)options.GetChar("escape", '\\'),
+            Escape = Ascii(options, "escape", '\\'),
             QuoteAll = options.GetBool("quoteAll", false),
             EscapeQuotes = options.GetBool("escapeQuotes", true),
             NullValue = Encoding.UTF8.GetBytes(options.Get("nullValue", "")),
@@ -44,5 +44,12 @@ internal sealed class CsvWriteOptions
             TimestampFormat = TemporalPattern.ForTimestamp(options.Get("timestampFormat") ?? DefaultWriteTimestamp),
             LineSeparator = Encoding.UTF8.GetBytes(options.Get("lineSep", "\n")),
         };
+    }
+
+    private static byte Ascii(FormatOptions options, string key, char defaultValue)
+    {
+        char c = options.GetChar(key, defaultValue);
+        if (c > 127) throw new ArgumentException($"CSV option {key}='{c}' must be an ASCII character");
+        return (byte)c;
     }
 }

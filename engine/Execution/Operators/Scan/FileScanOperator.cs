@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Kindling.Formats;
 using Kindling.Formats.IO;
 using Kindling.Storage;
@@ -98,10 +99,33 @@ internal sealed class FileScanOperator : PhysicalOperator
             while (end < files.Count && files[end].Length <= SmallFileBytes) end++;
             var run = files.Skip(i).Take(end - i);
             var single = new QueryContext(1, context.MemoryLimitBytes, context.SpillDirectory, context.Cancellation) { BatchSize = context.BatchSize };
-            foreach (var (file, batches) in OrderedParallel.Map(run, f => (f, _format.Read(f.Path, _dataSchema, _requiredData, _options, single).ToList()), window, context.Cancellation))
-                foreach (var batch in batches)
-                    yield return Attach(batch, file);
+            foreach (var read in OrderedParallel.Map(run, f => ReadWhole(f, single), window, context.Cancellation))
+            {
+                // Malformed records reach the caller's sink in file order, on this thread, then a FAILFAST error.
+                foreach (var error in read.Errors) _options.RecordErrorSink!(error);
+                read.Failure?.Throw();
+                foreach (var batch in read.Batches)
+                    yield return Attach(batch, read.File);
+            }
             i = end;
+        }
+    }
+
+    private sealed record WholeFile(DataFile File, List<ColumnBatch> Batches, List<RecordError> Errors, ExceptionDispatchInfo? Failure);
+
+    private WholeFile ReadWhole(DataFile file, QueryContext single)
+    {
+        var errors = new List<RecordError>();
+        var options = _options.RecordErrorSink is null ? _options : _options.WithRecordErrorSink(errors.Add);
+        var batches = new List<ColumnBatch>();
+        try
+        {
+            batches.AddRange(_format.Read(file.Path, _dataSchema, _requiredData, options, single));
+            return new WholeFile(file, batches, errors, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new WholeFile(file, batches, errors, ExceptionDispatchInfo.Capture(e));
         }
     }
 

@@ -47,4 +47,19 @@ public sealed class FileScanOperatorTest : IDisposable
         var ex = Assert.Throws<ArgumentException>(() => new FileScanOperator(FileFormats.Get("csv"), set, Data, ["nope"], FormatOptions.Default));
         Assert.Contains("id, name", ex.Message);
     }
+
+    [Fact]
+    public void RecordErrorsArriveInFileOrderOnTheConsumerThread()
+    {
+        for (int f = 0; f < 20; f++)
+            _dir.File($"e/part-{f:00}.csv", $"{f},ok\nbad{f},x\n");
+        var set = PartitionDiscovery.Discover([Path.Combine(_dir.Path, "e")]);
+        var errors = new List<(string File, long Line, int Thread)>();
+        var options = new FormatOptions { RecordErrorSink = e => errors.Add((Path.GetFileName(e.File), e.Line, Environment.CurrentManagedThreadId)) };
+        var scan = new FileScanOperator(FileFormats.Get("csv"), set, Data, ["id"], options);
+        int consumer = Environment.CurrentManagedThreadId;
+        var rows = Rows.Of(scan.Execute(new QueryContext(2)));
+        Assert.Equal(40, rows.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(f => ($"part-{f:00}.csv", 2L, consumer)), errors);
+    }
 }
