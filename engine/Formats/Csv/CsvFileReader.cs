@@ -98,55 +98,17 @@ internal static class CsvFileReader
 
     private static IEnumerable<ColumnBatch> ReadSequential(string file, long dataStart, long headerLines, CsvBatchDecoder decoder, CsvReadOptions options, QueryContext context, int batchSize)
     {
-        var tokenizer = new CsvTokenizer(options);
         using var rows = new CsvRowBuffer(batchSize, decoder.TokenColumnCount);
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        stream.Position = dataStart;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(16, options.StreamBufferSize));
+        using var stream = new CsvRowStream(file, dataStart, headerLines, options, rows);
         var errors = new List<RecordError>();
-        try
+        while (true)
         {
-            int filled = 0, pos = 0;
-            bool eof = false;
-            long line = headerLines;
-            while (true)
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                if (pos > 0)
-                {
-                    buffer.AsSpan(pos, filled - pos).CopyTo(buffer);
-                    filled -= pos;
-                    pos = 0;
-                }
-                if (!eof)
-                {
-                    if (filled == buffer.Length)
-                    {
-                        if (buffer.Length >= LineChunker.MaxLineBytes) CsvThrow.RecordTooLarge(file, stream.Position - filled, buffer.Length);
-                        byte[] bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, filled).CopyTo(bigger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
-                    int read = stream.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
-                    filled += read;
-                    eof = filled < buffer.Length;
-                }
-                int consumed = tokenizer.Tokenize(buffer.AsSpan(0, filled), pos, eof, rows, ref line);
-                if (rows.RowCount > 0)
-                {
-                    errors.Clear();
-                    var batch = decoder.Decode(buffer.AsSpan(0, filled), rows, file, errors);
-                    Report(errors, 0, options);
-                    yield return batch;
-                }
-                pos = consumed;
-                if (eof && rows.RowCount == 0 && pos >= filled) yield break;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            context.Cancellation.ThrowIfCancellationRequested();
+            if (!stream.Next()) yield break;
+            errors.Clear();
+            var batch = decoder.Decode(stream.Data, rows, file, errors);
+            Report(errors, 0, options);
+            yield return batch;
         }
     }
 

@@ -21,17 +21,13 @@ internal static class CsvSchemaInference
         int[] decimalPrecision = [];
         foreach (string file in files)
         {
-            byte[] data = File.ReadAllBytes(file);
-            int start = data.Length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
-            var tokenizer = new CsvTokenizer(options);
-            using var rows = new CsvRowBuffer(4096, 4096);
-            long line = 0;
-            int pos = start;
+            long start = StartsWithBom(file) ? 3 : 0;
+            using var rows = new CsvRowBuffer(256, 2048); // up to 2048 columns are inferred
+            using var stream = new CsvRowStream(file, start, 0, options, rows);
             bool first = true;
-            while (pos < data.Length)
+            while (stream.Next())
             {
-                pos = tokenizer.Tokenize(data, pos, isFinal: true, rows, ref line);
-                if (rows.RowCount == 0) break;
+                ReadOnlySpan<byte> data = stream.Data;
                 for (int r = 0; r < rows.RowCount; r++)
                 {
                     int count = Math.Min(rows.RowFieldCounts[r], rows.ColumnCount);
@@ -66,10 +62,17 @@ internal static class CsvSchemaInference
         return new Schema(fields);
     }
 
-    private static string HeaderName(byte[] data, CsvRowBuffer rows, int row, int field, CsvReadOptions options, string[] soFar)
+    private static bool StartsWithBom(string file)
+    {
+        Span<byte> head = stackalloc byte[3];
+        using var f = File.OpenRead(file);
+        return f.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
+    }
+
+    private static string HeaderName(ReadOnlySpan<byte> data, CsvRowBuffer rows, int row, int field, CsvReadOptions options, string[] soFar)
     {
         int cell = row * rows.ColumnCount + field;
-        string name = Encoding.UTF8.GetString(CsvFileReader.Unquote(data.AsSpan(rows.FieldStarts[cell]..rows.FieldEnds[cell]), options.Quote));
+        string name = Encoding.UTF8.GetString(CsvFileReader.Unquote(data[rows.FieldStarts[cell]..rows.FieldEnds[cell]], options.Quote));
         if (options.IgnoreLeadingWhiteSpace) name = name.TrimStart();
         if (options.IgnoreTrailingWhiteSpace) name = name.TrimEnd();
         if (name.Length == 0 || name == Encoding.UTF8.GetString(options.NullValue)) return $"_c{field}";
@@ -85,10 +88,10 @@ internal static class CsvSchemaInference
         return name;
     }
 
-    private static ReadOnlySpan<byte> Value(byte[] data, CsvRowBuffer rows, int row, int field, CsvReadOptions options, out bool isNull)
+    private static ReadOnlySpan<byte> Value(ReadOnlySpan<byte> data, CsvRowBuffer rows, int row, int field, CsvReadOptions options, out bool isNull)
     {
         int cell = row * rows.ColumnCount + field;
-        ReadOnlySpan<byte> f = data.AsSpan(rows.FieldStarts[cell]..rows.FieldEnds[cell]);
+        ReadOnlySpan<byte> f = data[rows.FieldStarts[cell]..rows.FieldEnds[cell]];
         if (options.IgnoreLeadingWhiteSpace) f = f.TrimStart(" \t"u8);
         if (options.IgnoreTrailingWhiteSpace) f = f.TrimEnd(" \t"u8);
         bool quoted = options.Quote != 0 && f.Length >= 2 && f[0] == options.Quote;
