@@ -11,7 +11,7 @@ internal static class LocalStorage
     {
         if (path.StartsWith("file://", StringComparison.OrdinalIgnoreCase)) path = path["file://".Length..];
         if (path.Contains("://", StringComparison.Ordinal))
-            throw new NotSupportedException($"'{path}': only local paths are supported for now (S3 support is planned).");
+            StorageThrow.RemotePathNotSupported(path);
         return Path.GetFullPath(path);
     }
 

@@ -31,8 +31,7 @@ internal static class PartitionDiscovery
                 found.Add(new Found(path, new FileInfo(path).Length, Path.GetDirectoryName(path)!, []));
                 continue;
             }
-            if (!Directory.Exists(path))
-                throw new FileNotFoundException($"Path does not exist: {path}", path);
+            if (!Directory.Exists(path)) StorageThrow.PathNotFound(path);
             Walk(path, path, [], found);
         }
 
@@ -51,11 +50,7 @@ internal static class PartitionDiscovery
             for (int i = 0; same && i < columns.Length; i++)
                 same = string.Equals(f.Partitions[i].Key, columns[i], StringComparison.OrdinalIgnoreCase);
             if (!same)
-                throw new InvalidOperationException(
-                    "Conflicting directory structures detected: files must all sit at the same depth of key=value partition folders. " +
-                    $"Suspicious paths:\n\t{Path.GetDirectoryName(reference.Path)} (partition columns [{string.Join(", ", columns)}])\n\t" +
-                    $"{Path.GetDirectoryName(f.Path)} (partition columns [{string.Join(", ", f.Partitions.Select(p => p.Key))}])\n" +
-                    "Remove or move the stray files, or read the folders separately.");
+                StorageThrow.ConflictingDirectories(Path.GetDirectoryName(reference.Path)!, columns, Path.GetDirectoryName(f.Path)!, f.Partitions.Select(p => p.Key));
         }
 
         var fields = new Field[columns.Length];

@@ -31,10 +31,10 @@ internal static class FileWriteJob
         ArgumentNullException.ThrowIfNull(input);
         path = LocalStorage.Normalize(path);
         if (File.Exists(path))
-            throw new IOException($"Cannot write to '{path}': it is a file, not a folder.");
+            WriteThrow.PathIsFile(path);
         bool exists = Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any(e => Path.GetFileName(e) != TemporaryFolderName);
         if (exists && mode == WriteMode.ErrorIfExists)
-            throw new IOException($"Path '{path}' already exists. Set mode to Overwrite to replace it, Append to add to it, or Ignore to skip the write.");
+            WriteThrow.PathExists(path);
         if (exists && mode == WriteMode.Ignore) return 0;
 
         var layout = new WriteLayout(input.OutputSchema, partitionBy);

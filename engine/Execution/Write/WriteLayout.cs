@@ -16,14 +16,12 @@ internal sealed class WriteLayout
         for (int i = 0; i < partitionBy.Count; i++)
         {
             int c = schema.IndexOf(partitionBy[i]);
-            if (c < 0)
-                throw new ArgumentException($"Partition column '{partitionBy[i]}' not found in the data's columns [{string.Join(", ", schema.Fields.Select(f => f.Name))}].");
-            if (Array.IndexOf(PartitionColumns, c, 0, i) >= 0)
-                throw new ArgumentException($"Partition column '{partitionBy[i]}' is listed twice.");
+            if (c < 0) WriteThrow.PartitionColumnNotFound(partitionBy[i], schema.Fields.Select(f => f.Name));
+            if (Array.IndexOf(PartitionColumns, c, 0, i) >= 0) WriteThrow.PartitionColumnRepeated(partitionBy[i]);
             PartitionColumns[i] = c;
         }
         if (partitionBy.Count > 0 && partitionBy.Count == schema.Count)
-            throw new ArgumentException("Cannot use all columns for partition columns: at least one column must be stored in the files.");
+            WriteThrow.AllColumnsPartitioned();
         _dataColumns = Enumerable.Range(0, schema.Count).Where(c => Array.IndexOf(PartitionColumns, c) < 0).ToArray();
         DataSchema = new Schema(_dataColumns.Select(c => schema[c]).ToArray());
         Schema = schema;
