@@ -29,7 +29,7 @@ internal static class CsvFileReader
             && (length - dataStart >= MinParallelFileBytes || (options.ChunkSize > 0 && length - dataStart > options.ChunkSize));
         return parallel
             ? ReadParallel(file, dataStart, headerLines, length, dataSchema, requiredColumns, options, context, batchSize)
-            : ReadSequential(file, dataStart, headerLines, decoder, options, context, batchSize);
+            : ReadSequential(file, dataStart, headerLines, decoder, options, context, (int)Math.Clamp((length - dataStart) / 8 + 16, 16, batchSize));
     }
 
     /// <summary>Skips a UTF-8 byte order mark and, with header=true, the first record; returns where data starts.</summary>
@@ -96,6 +96,7 @@ internal static class CsvFileReader
         if (!ok) CsvThrow.HeaderMismatch(file, expected, header);
     }
 
+    /// <param name="batchSize">Rows per batch; for small files a bound derived from the size so that the row buffer stays small.</param>
     private static IEnumerable<ColumnBatch> ReadSequential(string file, long dataStart, long headerLines, CsvBatchDecoder decoder, CsvReadOptions options, QueryContext context, int batchSize)
     {
         using var rows = new CsvRowBuffer(batchSize, decoder.TokenColumnCount);
