@@ -15,6 +15,24 @@ internal static class LocalStorage
         return Path.GetFullPath(path);
     }
 
+    /// <summary>One entry of a folder listing.</summary>
+    public readonly record struct Entry(string Path, string Name, bool IsDirectory, long Length);
+
+    /// <summary>The folder's files and subfolders, sorted by name (ordinal), with file sizes.</summary>
+    public static List<Entry> List(string folder)
+    {
+        var entries = new List<Entry>();
+        foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            entries.Add(new Entry(info.FullName, info.Name, info is DirectoryInfo, info is FileInfo f ? f.Length : 0));
+        entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return entries;
+    }
+
+    /// <summary>The size of a file, or -1 when it is not a file.</summary>
+    public static long FileLength(string path) => File.Exists(path) ? new FileInfo(path).Length : -1;
+
+    public static bool IsDirectory(string path) => Directory.Exists(path);
+
     public static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
     /// <summary>True for names Spark and Hadoop treat as hidden or metadata: starting with '_' or '.' (_SUCCESS, _temporary, .crc files).</summary>

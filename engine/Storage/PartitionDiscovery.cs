@@ -26,12 +26,13 @@ internal static class PartitionDiscovery
         foreach (string raw in paths)
         {
             string path = LocalStorage.Normalize(raw);
-            if (File.Exists(path))
+            long length = LocalStorage.FileLength(path);
+            if (length >= 0)
             {
-                found.Add(new Found(path, new FileInfo(path).Length, Path.GetDirectoryName(path)!, []));
+                found.Add(new Found(path, length, Path.GetDirectoryName(path)!, []));
                 continue;
             }
-            if (!Directory.Exists(path)) StorageThrow.PathNotFound(path);
+            if (!LocalStorage.IsDirectory(path)) StorageThrow.PathNotFound(path);
             Walk(path, path, [], found);
         }
 
@@ -92,14 +93,13 @@ internal static class PartitionDiscovery
 
     private static void Walk(string root, string folder, List<(string, string?)> partitions, List<Found> found)
     {
-        var entries = Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).ToList();
-        foreach (string entry in entries)
+        foreach (var entry in LocalStorage.List(folder))
         {
-            string name = Path.GetFileName(entry);
+            string name = entry.Name;
             if (LocalStorage.IsHidden(name)) continue;
-            if (File.Exists(entry))
+            if (!entry.IsDirectory)
             {
-                found.Add(new Found(entry, new FileInfo(entry).Length, root, partitions));
+                found.Add(new Found(entry.Path, entry.Length, root, partitions));
                 continue;
             }
             int eq = name.IndexOf('=');
@@ -110,7 +110,7 @@ internal static class PartitionDiscovery
                 string value = PartitionPath.Unescape(name[(eq + 1)..]);
                 next.Add((key, value == PartitionPath.DefaultPartitionName ? null : value));
             }
-            Walk(root, entry, next, found);
+            Walk(root, entry.Path, next, found);
         }
     }
 
