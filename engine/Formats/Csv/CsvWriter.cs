@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Kindling.Formats.Values;
@@ -59,77 +60,174 @@ internal sealed class CsvWriter
         PutLineEnd();
     }
 
+    /// <summary>
+    /// Formats the batch column by column (a tight typed loop per column into that column's reusable text
+    /// buffer, Sep-style), then stitches the rows together with separators and line ends.
+    /// </summary>
     public void WriteBatch(ColumnBatch batch)
     {
-        int columns = batch.ColumnCount;
-        Span<byte> scratch = stackalloc byte[96];
-        for (int r = 0; r < batch.RowCount; r++)
+        int n = batch.RowCount, columns = batch.ColumnCount;
+        if (n == 0) return;
+        if (_columnTexts.Length < columns)
         {
+            Array.Resize(ref _columnTexts, columns);
+            for (int c = 0; c < columns; c++) _columnTexts[c] ??= new ColumnText();
+        }
+        for (int c = 0; c < columns; c++) FormatColumn(batch[c], n, _columnTexts[c]);
+        byte sep = _options.Separator;
+        ReadOnlySpan<byte> lineEnd = _options.LineSeparator;
+        for (int r = 0; r < n; r++)
+        {
+            int length = columns - 1 + lineEnd.Length;
+            for (int c = 0; c < columns; c++) length += _columnTexts[c].Ends[r + 1] - _columnTexts[c].Ends[r];
+            Ensure(length);
+            Span<byte> destination = _buffer.AsSpan(_length, length);
+            int w = 0;
             for (int c = 0; c < columns; c++)
             {
-                if (c > 0) Put(_options.Separator);
-                WriteValue(batch[c], r, scratch);
+                if (c > 0) destination[w++] = sep;
+                var text = _columnTexts[c];
+                int start = text.Ends[r], fieldLength = text.Ends[r + 1] - start;
+                text.Bytes.AsSpan(start, fieldLength).CopyTo(destination[w..]);
+                w += fieldLength;
             }
-            PutLineEnd();
+            lineEnd.CopyTo(destination[w..]);
+            _length += length;
             if (_length >= FlushThreshold) Flush();
         }
     }
 
-    private void WriteValue(ColumnVector vector, int row, Span<byte> scratch)
+    /// <summary>One column's formatted fields: field r is <c>Bytes[Ends[r]..Ends[r + 1]]</c>. Reused across batches.</summary>
+    private sealed class ColumnText
     {
+        public int[] Ends = new int[1];
+        public byte[] Bytes = new byte[1024];
+        public int Length;
+
+        public void Reset(int rows)
+        {
+            if (Ends.Length < rows + 1) Ends = new int[rows + 1];
+            Ends[0] = 0;
+            Length = 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Span<byte> Reserve(int bytes)
+        {
+            if (Length + bytes > Bytes.Length) Array.Resize(ref Bytes, Math.Max(Length + bytes, Bytes.Length * 2));
+            return Bytes.AsSpan(Length);
+        }
+    }
+
+    private ColumnText[] _columnTexts = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FormatColumn(ColumnVector vector, int n, ColumnText text)
+    {
+        text.Reset(n);
         if (vector is DictionaryVector dictionary)
         {
-            if (dictionary.IsNull(row)) { WriteRaw(_options.NullValue); return; }
-            WriteValue(dictionary.Dictionary, dictionary.Indices[row], scratch);
-            return;
-        }
-        if (vector.IsNull(row))
-        {
-            WriteRaw(_options.NullValue);
+            var values = new ColumnText();
+            FormatColumn(dictionary.Dictionary, dictionary.Dictionary.Length, values);
+            for (int r = 0; r < n; r++)
+            {
+                ReadOnlySpan<byte> field = dictionary.IsNull(r)
+                    ? _options.NullValue
+                    : values.Bytes.AsSpan(values.Ends[dictionary.Indices[r]], values.Ends[dictionary.Indices[r] + 1] - values.Ends[dictionary.Indices[r]]);
+                field.CopyTo(text.Reserve(field.Length));
+                text.Length += field.Length;
+                text.Ends[r + 1] = text.Length;
+            }
             return;
         }
         var type = vector.Type;
-        int n;
-        switch (type.Kind)
+        byte[] nullValue = _options.NullValue;
+        Span<byte> scratch = stackalloc byte[96];
+        for (int r = 0; r < n; r++)
         {
-            case TypeKind.String:
-                var s = ((StringVector)vector).GetBytes(row);
-                if (s.Length == 0) WriteRaw(_options.EmptyValue);
-                else WriteText(s);
-                return;
-            case TypeKind.Boolean:
-                WriteRaw(((PrimitiveVector<byte>)vector)[row] != 0 ? "true"u8 : "false"u8);
-                return;
-            case TypeKind.Int32:
-                ((PrimitiveVector<int>)vector)[row].TryFormat(scratch, out n, default, System.Globalization.CultureInfo.InvariantCulture);
-                break;
-            case TypeKind.Int64:
-                ((PrimitiveVector<long>)vector)[row].TryFormat(scratch, out n, default, System.Globalization.CultureInfo.InvariantCulture);
-                break;
-            case TypeKind.Float32:
-                n = Encoding.UTF8.GetBytes(JavaNumberFormat.Format(((PrimitiveVector<float>)vector)[row]), scratch);
-                break;
-            case TypeKind.Float64:
-                n = JavaNumberFormat.FormatUtf8(((PrimitiveVector<double>)vector)[row], scratch);
-                break;
-            case TypeKind.Decimal:
-                n = type.IsWideDecimal
-                    ? DecimalText.Format(((PrimitiveVector<Int128>)vector)[row], type.Scale, scratch)
-                    : DecimalText.Format(((PrimitiveVector<long>)vector)[row], type.Scale, scratch);
-                break;
-            case TypeKind.Date:
-                n = _options.DateFormat.FormatDate(((PrimitiveVector<int>)vector)[row], scratch);
-                WriteText(scratch[..n]);
-                return;
-            case TypeKind.Timestamp:
-                n = _options.TimestampFormat.FormatTimestamp(((PrimitiveVector<long>)vector)[row], scratch);
-                WriteText(scratch[..n]);
-                return;
-            default:
-                CsvThrow.UnsupportedType("?", type.ToString());
-                return;
+            if (vector.IsNull(r))
+            {
+                nullValue.CopyTo(text.Reserve(nullValue.Length));
+                text.Length += nullValue.Length;
+                text.Ends[r + 1] = text.Length;
+                continue;
+            }
+            switch (type.Kind)
+            {
+                case TypeKind.String:
+                    var s = ((StringVector)vector).GetBytes(r);
+                    if (s.Length == 0) Append(text, _options.EmptyValue);
+                    else AppendText(text, s);
+                    break;
+                case TypeKind.Boolean:
+                    Append(text, ((PrimitiveVector<byte>)vector)[r] != 0 ? "true"u8 : "false"u8);
+                    break;
+                case TypeKind.Int32:
+                    ((PrimitiveVector<int>)vector)[r].TryFormat(text.Reserve(11), out int i32, default, CultureInfo.InvariantCulture);
+                    text.Length += i32;
+                    break;
+                case TypeKind.Int64:
+                    ((PrimitiveVector<long>)vector)[r].TryFormat(text.Reserve(20), out int i64, default, CultureInfo.InvariantCulture);
+                    text.Length += i64;
+                    break;
+                case TypeKind.Float32:
+                    Append(text, scratch[..Encoding.UTF8.GetBytes(JavaNumberFormat.Format(((PrimitiveVector<float>)vector)[r]), scratch)]);
+                    break;
+                case TypeKind.Float64:
+                    text.Length += JavaNumberFormat.FormatUtf8(((PrimitiveVector<double>)vector)[r], text.Reserve(32));
+                    break;
+                case TypeKind.Decimal:
+                    text.Length += type.IsWideDecimal
+                        ? DecimalText.Format(((PrimitiveVector<Int128>)vector)[r], type.Scale, text.Reserve(48))
+                        : DecimalText.Format(((PrimitiveVector<long>)vector)[r], type.Scale, text.Reserve(24));
+                    break;
+                case TypeKind.Date:
+                    AppendText(text, scratch[.._options.DateFormat.FormatDate(((PrimitiveVector<int>)vector)[r], scratch)]);
+                    break;
+                case TypeKind.Timestamp:
+                    AppendText(text, scratch[.._options.TimestampFormat.FormatTimestamp(((PrimitiveVector<long>)vector)[r], scratch)]);
+                    break;
+                default:
+                    CsvThrow.UnsupportedType("?", type.ToString());
+                    break;
+            }
+            text.Ends[r + 1] = text.Length;
         }
-        WriteRaw(scratch[..n]);
+    }
+
+    private static void Append(ColumnText text, ReadOnlySpan<byte> s)
+    {
+        s.CopyTo(text.Reserve(s.Length));
+        text.Length += s.Length;
+    }
+
+    /// <summary>Appends text, quoting and escaping it when needed.</summary>
+    private void AppendText(ColumnText text, ReadOnlySpan<byte> s)
+    {
+        byte quote = _options.Quote, escape = _options.Escape;
+        if (quote == 0 || !(_options.QuoteAll || NeedsQuotes(s)))
+        {
+            Append(text, s);
+            return;
+        }
+        Span<byte> d = text.Reserve(s.Length * 2 + 2);
+        int w = 0;
+        d[w++] = quote;
+        if (!_options.EscapeQuotes || s.IndexOf(quote) < 0)
+        {
+            s.CopyTo(d[w..]);
+            w += s.Length;
+        }
+        else
+        {
+            foreach (byte b in s)
+            {
+                if (b == quote) d[w++] = escape == 0 ? quote : escape;
+                d[w++] = b;
+            }
+        }
+        d[w++] = quote;
+        text.Length += w;
     }
 
     /// <summary>Writes text, quoting and escaping it when needed.</summary>

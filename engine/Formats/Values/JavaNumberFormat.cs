@@ -30,6 +30,13 @@ internal static class JavaNumberFormat
         double magnitude = Math.Abs(value);
         if (magnitude >= 1e-3 && magnitude < 1e7)
         {
+            // Few decimals (prices, measurements): the first k with round(x * 10^k) / 10^k == x gives the digits.
+            for (int k = 0; k <= 9; k++)
+            {
+                double scaled = Math.Round(magnitude * Pow10[k]);
+                if (scaled >= 9007199254740992.0) break;
+                if (scaled / Pow10[k] == magnitude) return WriteFixed(value < 0, (long)scaled, k, destination);
+            }
             Span<char> chars = stackalloc char[32];
             if (value.TryFormat(chars, out int n, "R", CultureInfo.InvariantCulture) && chars[..n].IndexOfAny('E', 'e') < 0)
             {
@@ -43,6 +50,29 @@ internal static class JavaNumberFormat
             }
         }
         return System.Text.Encoding.UTF8.GetBytes(Format(value), destination);
+    }
+
+    private static readonly double[] Pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+    // m / 10^k in plain notation with at least one fraction digit ("2.0", "0.005", "47.12345").
+    private static int WriteFixed(bool negative, long m, int k, Span<byte> destination)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        int n = 0;
+        do
+        {
+            digits[n++] = (byte)('0' + m % 10);
+            m /= 10;
+        }
+        while (m > 0);
+        while (n <= k) digits[n++] = (byte)'0'; // at least one integer digit
+        int w = 0;
+        if (negative) destination[w++] = (byte)'-';
+        for (int i = n - 1; i >= k; i--) destination[w++] = digits[i];
+        destination[w++] = (byte)'.';
+        if (k == 0) destination[w++] = (byte)'0';
+        for (int i = k - 1; i >= 0; i--) destination[w++] = digits[i];
+        return w;
     }
 
     // Takes .NET's shortest round-trip text ("1.5E-05", "12345678.9", "-0", "1E+20") apart into digits and a decimal exponent.

@@ -29,6 +29,29 @@ public sealed class JavaNumberFormatTest
     }
 
     [Fact]
+    public void FastPathAgreesWithShortestRoundTripOnRandomValues()
+    {
+        var random = new Random(5);
+        Span<byte> utf8 = stackalloc byte[64];
+        for (int i = 0; i < 20_000; i++)
+        {
+            double v = random.Next(6) switch
+            {
+                0 => random.Next(-10_000_000, 10_000_000) / 100.0,
+                1 => random.Next(0, 100_000_000) / 100_000.0,
+                2 => random.NextDouble() * 1000,
+                3 => -random.NextDouble(),
+                4 => 0.1 * random.Next(1, 100) + 0.2,
+                _ => Math.Round(random.NextDouble() * 1e6, random.Next(0, 9)),
+            };
+            int n = JavaNumberFormat.FormatUtf8(v, utf8);
+            string text = System.Text.Encoding.UTF8.GetString(utf8[..n]);
+            Assert.Equal(JavaNumberFormat.Format(v), text);
+            Assert.Equal(v, double.Parse(text, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public void FormatsFloatsLikeJava()
     {
         Assert.Equal("0.1", JavaNumberFormat.Format(0.1f));
