@@ -9,6 +9,15 @@ internal sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="content"/> as UTF-8 (no BOM) to <paramref name="name"/>, creating folders, and returns its path.</summary>
+    public string File(string name, string content)
+    {
+        string path = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content, new System.Text.UTF8Encoding(false));
+        return path;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);

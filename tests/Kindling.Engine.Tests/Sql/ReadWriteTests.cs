@@ -7,7 +7,6 @@ namespace Kindling.Engine.Tests.Sql;
 /// <summary>DataFrameReader/Writer over csv/json through engine-io's formats, partition discovery and write job.</summary>
 public sealed class ReadWriteTests : IDisposable
 {
-    private const string PendingIo = "pending merge of engine-io (passed in a trial merge of engine-io 528b1ab)";
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "kindling-rw-" + Guid.NewGuid().ToString("N"));
 
     public ReadWriteTests() => Directory.CreateDirectory(_dir);
@@ -32,7 +31,7 @@ public sealed class ReadWriteTests : IDisposable
         ], schema);
     }
 
-    [Fact(Skip = PendingIo)]
+    [Fact]
     public void Csv_Round_Trip_With_Header_And_Schema()
     {
         var path = Path.Combine(_dir, "orders");
@@ -46,7 +45,7 @@ public sealed class ReadWriteTests : IDisposable
         Assert.Equal(8, back.Agg(Sum("qty")).First().GetAs<long>(0));
     }
 
-    [Fact(Skip = PendingIo)]
+    [Fact]
     public void Partitioned_Write_Then_Read_Prunes_Partitions()
     {
         var path = Path.Combine(_dir, "parts");
@@ -60,7 +59,7 @@ public sealed class ReadWriteTests : IDisposable
         Assert.Equal(3, df.Select("order_id").Count());
     }
 
-    [Fact(Skip = PendingIo)]
+    [Fact]
     public void Dynamic_Partition_Overwrite_Keeps_Other_Partitions()
     {
         var path = Path.Combine(_dir, "dyn");
@@ -74,7 +73,7 @@ public sealed class ReadWriteTests : IDisposable
         Assert.Equal(2, rows[0].Get("qty"));
     }
 
-    [Fact(Skip = PendingIo)]
+    [Fact]
     public void Json_Round_Trip_And_Error_If_Exists()
     {
         var path = Path.Combine(_dir, "json");
@@ -83,5 +82,46 @@ public sealed class ReadWriteTests : IDisposable
         Orders().Write().Mode("ignore").Json(path);
         var back = TestSession.Get().Read().Json(path);
         Assert.Equal(3, back.Count());
+    }
+
+    [Fact]
+    public void Parquet_Partitioned_Round_Trip_Keeps_Types_And_Snappy_Part_Names()
+    {
+        var path = Path.Combine(_dir, "pq");
+        Orders().Write().PartitionBy("dt").Parquet(path);
+        Assert.True(File.Exists(Path.Combine(path, "_SUCCESS")));
+        var parts = Directory.GetFiles(Path.Combine(path, "dt=2024-03-01"), "part-*");
+        Assert.NotEmpty(parts);
+        Assert.All(parts, f => Assert.EndsWith(".snappy.parquet", f));
+        var back = TestSession.Get().Read().Parquet(path);
+        Assert.Equal(["order_id", "qty", "price", "dt"], back.Columns());
+        var rows = back.OrderBy("order_id").Collect().ToList();
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => (long)r.Get("order_id")));
+        Assert.Equal(3.25m, rows[1].Get("price"));
+        Assert.Equal(5, rows[2].Get("qty"));
+        Assert.Equal(1, back.Filter(Col("dt") == "2024-03-02").Count());
+    }
+
+    [Fact]
+    public void Parquet_Column_Missing_From_Older_Files_Reads_As_Null()
+    {
+        var path = Path.Combine(_dir, "evolve");
+        Orders().Select("order_id", "qty").Write().Option("compression", "zstd").Parquet(path);
+        Assert.All(Directory.GetFiles(path, "part-*"), f => Assert.EndsWith(".zstd.parquet", f));
+        var back = TestSession.Get().Read().Schema("order_id BIGINT, qty INT, note STRING").Parquet(path);
+        var rows = back.OrderBy("order_id").Collect().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Null(r.Get("note")));
+    }
+
+    [Fact]
+    public void Parquet_Type_Conflict_And_Unknown_Codec_Are_Clear_Errors()
+    {
+        var path = Path.Combine(_dir, "conflict");
+        Orders().Select("order_id").Write().Parquet(path);
+        var e = Assert.ThrowsAny<Exception>(() => TestSession.Get().Read().Schema("order_id STRING").Parquet(path).Collect().ToList());
+        Assert.Contains("order_id", e.ToString());
+        var codec = Assert.ThrowsAny<Exception>(() => Orders().Write().Option("compression", "brotli").Parquet(Path.Combine(_dir, "codec")));
+        Assert.Contains("brotli", codec.Message);
     }
 }
