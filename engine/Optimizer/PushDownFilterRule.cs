@@ -21,7 +21,7 @@ internal sealed class PushDownFilterRule : IOptimizerRule
     {
         switch (f.Child)
         {
-            case Project proj when !proj.Projections.Any(e => e.Any(x => x is WindowExpr or AggregateExpr)):
+            case Project proj when !proj.Projections.Any(e => e.Any(x => x is WindowExpr or AggregateExpr) || Nondeterministic.Contains(e)):
             {
                 var aliases = proj.Projections.OfType<Alias>().ToDictionary(a => a.Id);
                 var cond = CombineProjectsRule.SubstituteInner(f.Condition, aliases);

@@ -56,7 +56,17 @@ internal static class PhysicalPlanner
     private static PhysicalOperator PlanProject(Project p)
     {
         var child = Plan(p.Child);
-        var exprs = p.Projections.Select(e => Bind(Unalias(e), p.Child.Output)).ToList();
+        IReadOnlyList<AttributeRef> input = p.Child.Output;
+        var projections = p.Projections;
+        if (projections.Any(Nondeterministic.Contains))
+        {
+            // monotonically_increasing_id(): a RowId operator below numbers the rows; the projection reads its column.
+            var rowId = AttributeRef.Create("_row_id", ColumnType.Int64, false);
+            child = new RowIdOperator(child, rowId.Name);
+            input = [.. input, rowId];
+            projections = [.. projections.Select(e => e.TransformUp(x => Nondeterministic.IsRowId(x) ? rowId : x))];
+        }
+        var exprs = projections.Select(e => Bind(Unalias(e), input)).ToList();
         // A projection that only reorders nothing is a no-op.
         if (exprs.Count == child.OutputSchema.Count && exprs.Select((e, i) => e is BoundRef b && b.Ordinal == i && child.OutputSchema[i].Name == p.Output[i].Name).All(x => x))
             return child;

@@ -80,6 +80,9 @@ internal static class FunctionRegistry
             }
 
             // ---- scalar
+            case Nondeterministic.MonotonicallyIncreasingId:
+                if (a.Count != 0) throw new AnalysisException($"{name}() takes no arguments");
+                return new ScalarFunctionExpr(name, [], ColumnType.Int64, false);
             case "coalesce":
             {
                 var common = TypeCoercion.CommonType(a.Select(x => x.Type)) ?? throw new AnalysisException($"coalesce: arguments ({string.Join(", ", a.Select(x => x.Type))}) have no common type");

@@ -105,4 +105,18 @@ public class CountDistinctTests
         Assert.Equal(3L, row.Get(0)); // (a,1), (a,2), (a:1,1)
         Assert.Equal(["count(DISTINCT s, n)"], df.Agg(CountDistinct("s", "n")).Columns());
     }
+
+    [Fact]
+    public void Monotonically_Increasing_Id_Numbers_Rows_Before_A_Later_Filter()
+    {
+        var df = TestSession.Get().Range(0, 10).WithColumn("row", Expr("monotonically_increasing_id()"))
+            .WithColumn("line", RowNumber().Over(Kindling.Sql.Expressions.Window.OrderBy("row")) + 1)
+            .Filter(Col("id") % 3 == 0);
+        var rows = df.OrderBy("id").Collect().ToList();
+        Assert.Equal([0L, 3L, 6L, 9L], rows.Select(r => (long)r.Get("row")));
+        Assert.Equal([1, 4, 7, 10], rows.Select(r => (int)r.Get("line")));
+        // A filter right above the numbering must not be pushed below it.
+        var direct = TestSession.Get().Range(0, 10).WithColumn("row", Expr("monotonically_increasing_id()")).Filter(Col("id") > 7);
+        Assert.Equal([8L, 9L], direct.Collect().Select(r => (long)r.Get("row")));
+    }
 }
