@@ -1,16 +1,17 @@
 using System.Globalization;
+using Kindling.Jobs.Etl;
 using Kindling.Jobs.Feeds;
+using Kindling.Sql;
 
 namespace Kindling.Jobs;
 
 /// <summary>
-/// The ETL's command line: <c>etl [--root PATH] [--date YYYY-MM-DD]</c>. Its first stage checks the run
-/// date's input against the data contract; the warehouse stages (tables, reports) run on the DataFrame
-/// engine and join here when it lands.
+/// The ETL's command line: <c>etl [--root PATH] [--date YYYY-MM-DD] [--master local[N]] [--reject-threshold F]</c>.
+/// It checks the run date's feed against its manifest, then runs the daily job on the embedded engine.
 /// </summary>
 internal static class Program
 {
-    public const string Usage = "usage: kindling-jobs etl [--root PATH (./data)] [--date YYYY-MM-DD (2024-01-01)] [--master local[*]]";
+    public const string Usage = "usage: kindling-jobs etl [--root PATH (./data)] [--date YYYY-MM-DD (2024-01-01)] [--master local[*]] [--reject-threshold FRACTION (0.01)]";
 
     private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -21,15 +22,18 @@ internal static class Program
             stderr.WriteLine(args.Length == 0 ? Usage : $"kindling-jobs: unknown job '{args[0]}'. {Usage}");
             return 2;
         }
-        string root = "./data";
+        string root = "./data", master = "local[*]";
         var date = new DateOnly(2024, 1, 1);
+        double rejectThreshold = 0.01;
         for (int i = 1; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length) { stderr.WriteLine($"kindling-jobs: option '{args[i]}' needs a value. {Usage}"); return 2; }
             switch (args[i])
             {
                 case "--root": root = args[i + 1]; break;
-                case "--master": break; // the degree of parallelism; the feed check is I/O bound
+                case "--master": master = args[i + 1]; break;
+                case "--reject-threshold" when double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is >= 0 and <= 1: rejectThreshold = t; break;
+                case "--reject-threshold": stderr.WriteLine($"kindling-jobs: --reject-threshold '{args[i + 1]}' must be a fraction between 0 and 1"); return 2;
                 case "--date" when DateOnly.TryParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d): date = d; break;
                 case "--date": stderr.WriteLine($"kindling-jobs: --date '{args[i + 1]}' is not a date in the form YYYY-MM-DD"); return 2;
                 default: stderr.WriteLine($"kindling-jobs: unknown option '{args[i]}'. {Usage}"); return 2;
@@ -42,12 +46,32 @@ internal static class Program
             stdout.WriteLine($"  {"file",-14} {"rows",9} {"malformed",10} {"duplicate",10} {"stale",6} {"late",6}");
             foreach (var f in summary)
                 stdout.WriteLine($"  {f.File,-14} {f.Rows,9} {f.Malformed,10} {f.Duplicate,10} {f.Stale,6} {f.Late,6}");
-            return 0;
         }
         catch (FeedException e)
         {
             stderr.WriteLine($"kindling-jobs: {e.Message}");
             return 1;
+        }
+
+        var spark = SparkSession.Builder()
+            .AppName("kindling-etl")
+            .Master(master)
+            .Config("spark.sql.session.timeZone", "UTC")
+            .Config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+            .GetOrCreate();
+        try
+        {
+            DailyEtlJob.Run(spark, new WarehouseLayout(root), date, rejectThreshold, stdout);
+            return 0;
+        }
+        catch (EtlException e)
+        {
+            stderr.WriteLine($"kindling-jobs: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            spark.Stop();
         }
     }
 }
