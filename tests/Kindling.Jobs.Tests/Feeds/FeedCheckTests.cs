@@ -28,8 +28,8 @@ public sealed class FeedCheckTests : IDisposable
     [Fact]
     public void A_complete_day_passes_and_reports_the_manifest_counts()
     {
-        var (code, output, _) = Etl("--date", "2024-01-02");
-        Assert.Equal(0, code);
+        var (code, output, err) = Etl("--date", "2024-01-02", "--reject-threshold", "0.05");
+        Assert.True(code == 0, err);
         Assert.Contains("complete and matches the contract", output);
         int orders = File.ReadAllLines(Day("orders.csv")).Length - 1;
         Assert.Matches($@"orders\.csv\s+{orders}\s", output);
@@ -80,5 +80,28 @@ public sealed class FeedCheckTests : IDisposable
         Assert.Equal(2, Etl("--date", "yesterday").Code);
         Assert.Equal(2, Etl("--bogus", "1").Code);
         Assert.Equal(2, Program.Run([], TextWriter.Null, TextWriter.Null));
+    }
+
+    [Fact]
+    public void Rejects_over_the_threshold_fail_in_one_line_and_write_nothing_to_final()
+    {
+        var (code, _, err) = Etl("--date", "2024-01-02", "--reject-threshold", "0.001");
+        Assert.Equal(1, code);
+        Assert.Matches(@"records rejected, over the threshold of 0\.1 ?%; see .*rejects", err);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(_root, "final")));
+    }
+
+    [Fact]
+    public void A_header_that_differs_from_the_contract_fails_before_anything_is_written()
+    {
+        string path = Path.Combine(_root, "init", "products.csv");
+        var lines = File.ReadAllLines(path);
+        lines[0] = lines[0].Replace("prod_unit_price", "unit_price", StringComparison.Ordinal);
+        File.WriteAllLines(path, lines);
+        var (code, _, err) = Etl("--date", "2024-01-02");
+        Assert.Equal(1, code);
+        Assert.Contains("does not match", err);
+        Assert.False(Directory.Exists(Path.Combine(_root, "final")));
     }
 }
