@@ -53,12 +53,18 @@ internal static class Program
             return 1;
         }
 
-        var spark = SparkSession.Builder()
+        var builder = SparkSession.Builder()
             .AppName("kindling-etl")
             .Master(master)
             .Config("spark.sql.session.timeZone", "UTC")
-            .Config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-            .GetOrCreate();
+            .Config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        // spark-submit.sh passes its --conf key=value pairs here, one per line.
+        foreach (string pair in (Environment.GetEnvironmentVariable("KINDLING_CONF") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = pair.IndexOf('=');
+            if (eq > 0) builder = builder.Config(pair[..eq].Trim(), pair[(eq + 1)..].Trim());
+        }
+        var spark = builder.GetOrCreate();
         try
         {
             DailyEtlJob.Run(spark, new WarehouseLayout(root), date, rejectThreshold, stdout);
