@@ -110,7 +110,7 @@ public class CountDistinctTests
     public void Monotonically_Increasing_Id_Numbers_Rows_Before_A_Later_Filter()
     {
         var df = TestSession.Get().Range(0, 10).WithColumn("row", Expr("monotonically_increasing_id()"))
-            .WithColumn("line", RowNumber().Over(Kindling.Sql.Expressions.Window.OrderBy("row")) + 1)
+            .WithColumn("line", RowNumber().Over(Kindling.Sql.Expressions.Window.OrderBy("row")))
             .Filter(Col("id") % 3 == 0);
         var rows = df.OrderBy("id").Collect().ToList();
         Assert.Equal([0L, 3L, 6L, 9L], rows.Select(r => (long)r.Get("row")));
