@@ -34,6 +34,7 @@ internal static class DailyEtlJob
             directOrders = Csv(run, layout.InitFile("orders.csv"), "init/orders.csv", InputSchemas.Orders, [], SalesTables.OrderRuleViolation()).UnionByName(orders);
         DataFrame weblogs = WeblogTable.Parse(run, layout.RawFile(runDate, "weblogs.log"), "weblogs.log", geo);
 
+        log.WriteLine($"  ({clock.Elapsed.TotalSeconds:F1} s)");
         log.WriteLine("updating the warehouse tables:");
         long productRows = products.Count();
         products.Drop(InputFile.LineColumn).WithColumn("dt", Lit(run.Day).Cast("date"))
@@ -51,6 +52,7 @@ internal static class DailyEtlJob
         long weblogRows = FactTableUpsert.Run(run, "weblogs", weblogs, "feed_dt", "feed_line");
         log.WriteLine($"  table weblogs   {weblogRows,9:N0} rows in the partitions this day touched");
 
+        log.WriteLine($"  ({clock.Elapsed.TotalSeconds:F1} s)");
         log.WriteLine("writing the reports:");
         var inputs = new ReportInputs(run);
         inputs.Write("monthly_sales", SalesReports.MonthlySales(inputs));

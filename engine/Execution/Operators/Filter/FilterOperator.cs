@@ -9,7 +9,8 @@ namespace Kindling.Execution.Operators.Filter;
 
 /// <summary>
 /// Keeps rows whose predicate is true: builds a selection vector, passes the batch through untouched
-/// when every row matches, skips it when none do, and otherwise takes the selected rows.
+/// when every row matches, skips it when none do, and otherwise takes the selected rows. Batches are
+/// filtered on all cores, in order (<see cref="BatchPipeline"/>).
 /// </summary>
 internal sealed class FilterOperator : PhysicalOperator
 {
@@ -24,30 +25,24 @@ internal sealed class FilterOperator : PhysicalOperator
 
     public override string Name => "Filter";
 
-    public override IEnumerable<ColumnBatch> Execute(QueryContext context)
+    public override IEnumerable<ColumnBatch> Execute(QueryContext context) =>
+        BatchPipeline.Map(Children[0].Execute(context), FilterBatch, context);
+
+    /// <summary>The batch itself when every row matches, null when none does, otherwise the selected rows.</summary>
+    private ColumnBatch? FilterBatch(ColumnBatch batch)
     {
-        int[] selection = [];
+        if (batch.RowCount == 0) return null;
+        var mask = ExpressionEvaluator.Bool(Predicate, batch);
+        int[] selection = ArrayPool<int>.Shared.Rent(batch.RowCount);
         try
         {
-            foreach (var batch in Children[0].Execute(context))
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                if (batch.RowCount == 0) continue;
-                var mask = ExpressionEvaluator.Bool(Predicate, batch);
-                if (selection.Length < batch.RowCount)
-                {
-                    if (selection.Length > 0) ArrayPool<int>.Shared.Return(selection);
-                    selection = ArrayPool<int>.Shared.Rent(batch.RowCount);
-                }
-                int count = BooleanKernels.SelectTrue(mask, selection);
-                if (count == batch.RowCount) { yield return batch; continue; }
-                if (count == 0) continue;
-                yield return Take(batch, selection.AsSpan(0, count));
-            }
+            int count = BooleanKernels.SelectTrue(mask, selection);
+            if (count == batch.RowCount) return batch;
+            return count == 0 ? null : Take(batch, selection.AsSpan(0, count));
         }
         finally
         {
-            if (selection.Length > 0) ArrayPool<int>.Shared.Return(selection);
+            ArrayPool<int>.Shared.Return(selection);
         }
     }
 

@@ -35,4 +35,20 @@ public class FilterOperatorTests
     [Fact]
     public void Explain_Line() =>
         Assert.Equal("Filter (id@0 > 5)", new FilterOperator(new RangeOperator(0, 1, 1), IdAbove(5)).ToString());
+
+    [Fact]
+    public void On_Several_Cores_Results_Keep_The_Input_Order()
+    {
+        var parallel = new QueryContext(4) { BatchSize = 37 };
+        // Keep multiples of 3 above 10, then project id * 2: many small batches, several in flight.
+        var filter = new FilterOperator(new RangeOperator(0, 20_000, 1), new LogicalExpr(true,
+            new ComparisonExpr(ComparisonOp.Equal, new ArithmeticExpr(ArithmeticOp.Remainder, new BoundRef(0, ColumnType.Int64, false, "id"), Literal.FromObject(3L)), Literal.FromObject(0L)),
+            IdAbove(10)));
+        var project = new Kindling.Execution.Operators.Project.ProjectOperator(filter,
+            [new ArithmeticExpr(ArithmeticOp.Multiply, new BoundRef(0, ColumnType.Int64, false, "id"), Literal.FromObject(2L))],
+            new Schema([new Field("twice", ColumnType.Int64, false)]));
+        var values = project.Execute(parallel).SelectMany(b => ((PrimitiveVector<long>)b[0]).Values.ToArray()).ToList();
+        var expected = Enumerable.Range(11, 20_000 - 11).Where(i => i % 3 == 0).Select(i => 2L * i).ToList();
+        Assert.Equal(expected, values);
+    }
 }
