@@ -37,7 +37,7 @@ internal static class ExpressionEvaluator
                 if (c.Right is Literal { Value: not null } lit && c.Op != ComparisonOp.EqualNullSafe)
                     return ComparisonKernels.CompareScalar(c.Op, Evaluate(c.Left, batch), lit.Value);
                 if (c.Left is Literal { Value: not null } lit2 && c.Op != ComparisonOp.EqualNullSafe)
-                    return ComparisonKernels.CompareScalar(Flip(c.Op), Evaluate(c.Right, batch), lit2.Value);
+                    return ComparisonKernels.CompareScalar(c.Op.Flip(), Evaluate(c.Right, batch), lit2.Value);
                 return ComparisonKernels.Compare(c.Op, Evaluate(c.Left, batch), Evaluate(c.Right, batch));
             case LogicalExpr l:
                 return BooleanKernels.AndOr(l.IsAnd, Bool(l.Left, batch), Bool(l.Right, batch));
@@ -73,15 +73,6 @@ internal static class ExpressionEvaluator
         }
         throw new InvalidOperationException($"internal error: cannot evaluate {e.GetType().Name} {e}");
     }
-
-    private static ComparisonOp Flip(ComparisonOp op) => op switch
-    {
-        ComparisonOp.LessThan => ComparisonOp.GreaterThan,
-        ComparisonOp.LessThanOrEqual => ComparisonOp.GreaterThanOrEqual,
-        ComparisonOp.GreaterThan => ComparisonOp.LessThan,
-        ComparisonOp.GreaterThanOrEqual => ComparisonOp.LessThanOrEqual,
-        _ => op,
-    };
 
     /// <summary>Evaluates and decodes dictionaries (for kernels that need plain vectors).</summary>
     private static ColumnVector Plain(Expr e, ColumnBatch batch) => VectorKernels.Decode(Evaluate(e, batch));

@@ -29,8 +29,9 @@ internal static class PhysicalPlanner
     {
         LocalRelation r => new InMemorySourceOperator(r.OutputSchema, r.Batches),
         RangeRelation r => new RangeOperator(r.Start, r.End, r.Step, r.Attribute.Name),
-        FileRelation f => PlanScan(f),
+        FileRelation f => PlanScan(f, null),
         Project p => PlanProject(p),
+        Filter { Child: FileRelation scan } f => new FilterOperator(PlanScan(scan, f.Condition), Bind(f.Condition, f.Child.Output)),
         Filter f => new FilterOperator(Plan(f.Child), Bind(f.Condition, f.Child.Output)),
         Limit { Child: Sort s } l => PlanSort(s, l.Count),
         Limit l => new LimitOperator(Plan(l.Child), l.Count),
@@ -282,10 +283,12 @@ internal static class PhysicalPlanner
         _ => throw new NotSupportedException($"{agg.DisplayName} is not supported over a window"),
     };
 
-    private static PhysicalOperator PlanScan(FileRelation f)
+    /// <param name="filter">The condition of a filter directly above the scan: its simple conjuncts on data columns are pushed into the scan.</param>
+    private static PhysicalOperator PlanScan(FileRelation f, Expr? filter)
     {
         var partitionFilter = f.PartitionFilter is null ? null : CompilePartitionFilter(f.PartitionFilter, f);
-        return new FileScanOperator(f.Format, f.Files, f.DataSchema, [.. f.Output.Select(o => o.Name)], f.Options, partitionFilter);
+        var dataFilters = filter is null ? [] : ScanPredicates.From(filter, f);
+        return new FileScanOperator(f.Format, f.Files, f.DataSchema, [.. f.Output.Select(o => o.Name)], f.Options, partitionFilter, dataFilters);
     }
 
     /// <summary>

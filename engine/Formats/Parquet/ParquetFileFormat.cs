@@ -23,7 +23,11 @@ internal sealed class ParquetFileFormat : IFileFormat
         return reader.Schema;
     }
 
-    public IEnumerable<ColumnBatch> Read(string file, Schema dataSchema, IReadOnlyList<int>? requiredColumns, FormatOptions options, QueryContext context)
+    public IEnumerable<ColumnBatch> Read(string file, Schema dataSchema, IReadOnlyList<int>? requiredColumns, FormatOptions options, QueryContext context) =>
+        Read(file, dataSchema, requiredColumns, options, context, []);
+
+    /// <summary>Row groups whose statistics rule out any of <paramref name="filters"/> are skipped.</summary>
+    public IEnumerable<ColumnBatch> Read(string file, Schema dataSchema, IReadOnlyList<int>? requiredColumns, FormatOptions options, QueryContext context, IReadOnlyList<ScanPredicate> filters)
     {
         using var reader = ParquetFileReader.Open(file);
         var wanted = requiredColumns ?? [.. Enumerable.Range(0, dataSchema.Count)];
@@ -48,7 +52,8 @@ internal sealed class ParquetFileFormat : IFileFormat
             fileColumns.Add(c);
         }
         var outputSchema = new Schema(outputFields);
-        foreach (var batch in reader.ReadBatches(fileColumns))
+        var predicates = filters.Count == 0 ? null : filters.Select(ToParquet).ToList();
+        foreach (var batch in reader.ReadBatches(fileColumns, predicates))
         {
             var vectors = new ColumnVector[wanted.Count];
             for (int i = 0; i < vectors.Length; i++)
@@ -56,6 +61,17 @@ internal sealed class ParquetFileFormat : IFileFormat
             yield return new ColumnBatch(outputSchema, vectors, batch.RowCount);
         }
     }
+
+    private static ParquetPredicate ToParquet(ScanPredicate p) => new(p.Column, p.Operator switch
+    {
+        ScanPredicateOperator.Equal => PredicateOperator.Equal,
+        ScanPredicateOperator.Less => PredicateOperator.Less,
+        ScanPredicateOperator.LessOrEqual => PredicateOperator.LessOrEqual,
+        ScanPredicateOperator.Greater => PredicateOperator.Greater,
+        ScanPredicateOperator.GreaterOrEqual => PredicateOperator.GreaterOrEqual,
+        ScanPredicateOperator.IsNull => PredicateOperator.IsNull,
+        _ => PredicateOperator.IsNotNull,
+    }, p.Value);
 
     public void Write(Stream output, Schema schema, IEnumerable<ColumnBatch> batches, FormatOptions options)
     {

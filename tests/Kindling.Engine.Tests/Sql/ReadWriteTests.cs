@@ -124,4 +124,25 @@ public sealed class ReadWriteTests : IDisposable
         var codec = Assert.ThrowsAny<Exception>(() => Orders().Write().Option("compression", "brotli").Parquet(Path.Combine(_dir, "codec")));
         Assert.Contains("brotli", codec.Message);
     }
+
+    [Fact]
+    public void Parquet_Filters_Are_Pushed_Into_The_Scan_And_Skip_Row_Groups()
+    {
+        var path = Path.Combine(_dir, "pushdown");
+        TestSession.Get().Range(0, 10_000).WithColumn("bucket", Col("id") % 7)
+            .Write().Option("parquet.block.size.rows", 1000).Parquet(path);
+        var df = TestSession.Get().Read().Parquet(path).Filter((Col("id") >= 9_500L) & (Col("bucket") == 3L));
+        string plan = Kindling.Engine.DataFrameExtensions.ExplainString(df);
+        Assert.Contains("PushedFilters=[GreaterOrEqual(id, 9500), Equal(bucket, 3)]", plan);
+        var ids = df.Collect().Select(r => (long)r.Get("id")).ToList();
+        Assert.Equal(Enumerable.Range(9_500, 500).Where(i => i % 7 == 3).Select(i => (long)i), ids);
+
+        // The format skips the row groups whose statistics rule the filter out: one of ten is read.
+        var format = new Kindling.Formats.Parquet.ParquetFileFormat();
+        string file = Directory.GetFiles(path, "*.parquet").Single();
+        var schema = format.InferSchema([file], Kindling.Formats.FormatOptions.Default);
+        var rows = format.Read(file, schema, null, Kindling.Formats.FormatOptions.Default, new Kindling.Execution.QueryContext(1),
+            [new Kindling.Formats.ScanPredicate("id", Kindling.Formats.ScanPredicateOperator.GreaterOrEqual, 9_500L)]).Sum(b => b.RowCount);
+        Assert.Equal(1000, rows);
+    }
 }

@@ -27,7 +27,8 @@ internal sealed class FileScanOperator : PhysicalOperator
     private readonly (bool IsPartition, int Index)[] _sources;
     private readonly string? _partitionFilterText;
 
-    public FileScanOperator(IFileFormat format, FileSet fileSet, Schema dataSchema, IReadOnlyList<string> outputColumns, FormatOptions options, Func<object?[], bool>? partitionFilter = null)
+    public FileScanOperator(IFileFormat format, FileSet fileSet, Schema dataSchema, IReadOnlyList<string> outputColumns, FormatOptions options, Func<object?[], bool>? partitionFilter = null,
+        IReadOnlyList<ScanPredicate>? dataFilters = null)
         : base(BuildSchema(fileSet, dataSchema, outputColumns, out var sources, out var requiredData))
     {
         _format = format;
@@ -38,7 +39,11 @@ internal sealed class FileScanOperator : PhysicalOperator
         _sources = sources;
         _requiredData = requiredData;
         _partitionFilterText = partitionFilter is null ? null : "<predicate>";
+        DataFilters = dataFilters ?? [];
     }
+
+    /// <summary>Conjuncts of the filter above the scan that the format may use to skip data (row groups).</summary>
+    public IReadOnlyList<ScanPredicate> DataFilters { get; }
 
     /// <summary>The EXPLAIN text of the partition filter (the planner may set a readable form).</summary>
     public string? PartitionFilterText { get => _partitionFilterText; init => _partitionFilterText = value; }
@@ -89,7 +94,7 @@ internal sealed class FileScanOperator : PhysicalOperator
             context.Cancellation.ThrowIfCancellationRequested();
             if (files[i].Length > SmallFileBytes || context.DegreeOfParallelism <= 1)
             {
-                foreach (var batch in _format.Read(files[i].Path, _dataSchema, _requiredData, _options, context))
+                foreach (var batch in _format.Read(files[i].Path, _dataSchema, _requiredData, _options, context, DataFilters))
                     yield return Attach(batch, files[i]);
                 i++;
                 continue;
@@ -120,7 +125,7 @@ internal sealed class FileScanOperator : PhysicalOperator
         var batches = new List<ColumnBatch>();
         try
         {
-            batches.AddRange(_format.Read(file.Path, _dataSchema, _requiredData, options, single));
+            batches.AddRange(_format.Read(file.Path, _dataSchema, _requiredData, options, single, DataFilters));
             return new WholeFile(file, batches, errors, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -149,6 +154,7 @@ internal sealed class FileScanOperator : PhysicalOperator
         if (_fileSet.PartitionSchema.Count > 0)
             text += $" partitionColumns=[{string.Join(", ", _fileSet.PartitionSchema.Fields.Select(f => f.Name))}]";
         if (_partitionFilterText is not null) text += $" partitionFilter={_partitionFilterText}";
+        if (DataFilters.Count > 0) text += $" PushedFilters=[{string.Join(", ", DataFilters)}]";
         return text;
     }
 }
