@@ -62,16 +62,7 @@ internal sealed class ParquetFileFormat : IFileFormat
         }
     }
 
-    private static ParquetPredicate ToParquet(ScanPredicate p) => new(p.Column, p.Operator switch
-    {
-        ScanPredicateOperator.Equal => PredicateOperator.Equal,
-        ScanPredicateOperator.Less => PredicateOperator.Less,
-        ScanPredicateOperator.LessOrEqual => PredicateOperator.LessOrEqual,
-        ScanPredicateOperator.Greater => PredicateOperator.Greater,
-        ScanPredicateOperator.GreaterOrEqual => PredicateOperator.GreaterOrEqual,
-        ScanPredicateOperator.IsNull => PredicateOperator.IsNull,
-        _ => PredicateOperator.IsNotNull,
-    }, p.Value);
+    private static ParquetPredicate ToParquet(ScanPredicate p) => new(p.Column, p.Operator, p.Value);
 
     public void Write(Stream output, Schema schema, IEnumerable<ColumnBatch> batches, FormatOptions options)
     {

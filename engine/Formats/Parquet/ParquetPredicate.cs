@@ -6,32 +6,20 @@ using Kindling.Vectors;
 
 namespace Kindling.Formats.Parquet;
 
-/// <summary>The comparisons row-group pruning understands.</summary>
-internal enum PredicateOperator
-{
-    Equal,
-    Less,
-    LessOrEqual,
-    Greater,
-    GreaterOrEqual,
-    IsNull,
-    IsNotNull,
-}
-
 /// <summary>
 /// A simple <c>column op constant</c> filter that a row group's statistics can rule out; a conjunction
 /// of them prunes when any one rules the group out. Constants are engine values: long for integers,
 /// dates (days), timestamps (micros) and narrow decimals (unscaled), double, string, Int128.
 /// </summary>
-internal sealed record ParquetPredicate(string Column, PredicateOperator Operator, object? Value = null)
+internal sealed record ParquetPredicate(string Column, ScanPredicateOperator Operator, object? Value = null)
 {
     /// <summary>False only when the statistics prove no row of the group can match.</summary>
     internal bool MayMatch(ParquetColumn column, ColumnMetaData chunk, long rows)
     {
         var stats = chunk.Statistics;
         if (stats is null) return true;
-        if (Operator == PredicateOperator.IsNull) return stats.NullCount is not 0;
-        if (Operator == PredicateOperator.IsNotNull) return stats.NullCount is null || stats.NullCount < rows;
+        if (Operator == ScanPredicateOperator.IsNull) return stats.NullCount is not 0;
+        if (Operator == ScanPredicateOperator.IsNotNull) return stats.NullCount is null || stats.NullCount < rows;
         if (stats.NullCount == rows) return false; // only nulls: no comparison is true
         byte[]? min = stats.MinValue, max = stats.MaxValue;
         bool signedLegacy = column.Physical is not (PhysicalType.ByteArray or PhysicalType.FixedLenByteArray);
@@ -41,11 +29,11 @@ internal sealed record ParquetPredicate(string Column, PredicateOperator Operato
         if (cmpMin is null || cmpMax is null) return true;
         return Operator switch
         {
-            PredicateOperator.Equal => cmpMin <= 0 && cmpMax >= 0,
-            PredicateOperator.Less => cmpMin < 0,
-            PredicateOperator.LessOrEqual => cmpMin <= 0,
-            PredicateOperator.Greater => cmpMax > 0,
-            PredicateOperator.GreaterOrEqual => cmpMax >= 0,
+            ScanPredicateOperator.Equal => cmpMin <= 0 && cmpMax >= 0,
+            ScanPredicateOperator.Less => cmpMin < 0,
+            ScanPredicateOperator.LessOrEqual => cmpMin <= 0,
+            ScanPredicateOperator.Greater => cmpMax > 0,
+            ScanPredicateOperator.GreaterOrEqual => cmpMax >= 0,
             _ => true,
         };
     }

@@ -1,3 +1,4 @@
+using Kindling.Formats;
 using System.Globalization;
 using Kindling.Engine.Tests.Interop;
 using Kindling.Formats.Parquet;
@@ -137,16 +138,16 @@ public sealed class ParquetReaderTests
         using var reader = ParquetFileReader.Open(file);
         Assert.Equal(13, reader.RowGroupCount);
         // i32 = 7i - 1000 rises with i: rows 2000..2999 hold 13000..19993.
-        var inGroup2 = new[] { new ParquetPredicate("i32", PredicateOperator.Equal, 15_000L) };
+        var inGroup2 = new[] { new ParquetPredicate("i32", ScanPredicateOperator.Equal, 15_000L) };
         Assert.Equal([2], Enumerable.Range(0, reader.RowGroupCount).Where(g => reader.RowGroupMayMatch(g, inGroup2)));
-        var above = new[] { new ParquetPredicate("i32", PredicateOperator.Greater, (long)ContractTable.Int32(10_999)) };
+        var above = new[] { new ParquetPredicate("i32", ScanPredicateOperator.Greater, (long)ContractTable.Int32(10_999)) };
         Assert.Equal([11, 12], Enumerable.Range(0, reader.RowGroupCount).Where(g => reader.RowGroupMayMatch(g, above)));
         var batches = reader.ReadBatches([1], above).ToList();
         Assert.Equal(Rows - 11_000, batches.Sum(b => b.RowCount));
         // Strings compare as unsigned bytes; no value starts with 'z'.
-        Assert.Equal(0, Enumerable.Range(0, reader.RowGroupCount).Count(g => reader.RowGroupMayMatch(g, [new ParquetPredicate("s", PredicateOperator.GreaterOrEqual, "z")])));
-        Assert.Equal(13, Enumerable.Range(0, reader.RowGroupCount).Count(g => reader.RowGroupMayMatch(g, [new ParquetPredicate("b", PredicateOperator.IsNull)])));
-        Assert.Equal(0, Enumerable.Range(0, reader.RowGroupCount).Count(g => reader.RowGroupMayMatch(g, [new ParquetPredicate("i32", PredicateOperator.IsNull)])));
+        Assert.Equal(0, Enumerable.Range(0, reader.RowGroupCount).Count(g => reader.RowGroupMayMatch(g, [new ParquetPredicate("s", ScanPredicateOperator.GreaterOrEqual, "z")])));
+        Assert.Equal(13, Enumerable.Range(0, reader.RowGroupCount).Count(g => reader.RowGroupMayMatch(g, [new ParquetPredicate("b", ScanPredicateOperator.IsNull)])));
+        Assert.Equal(0, Enumerable.Range(0, reader.RowGroupCount).Count(g => reader.RowGroupMayMatch(g, [new ParquetPredicate("i32", ScanPredicateOperator.IsNull)])));
     }
 
     [Fact]
