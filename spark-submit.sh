@@ -5,12 +5,16 @@
 # embedded engine. Jobs:
 #   data-gen <init|daily> [...]   the mock-data generator (see README)
 #   etl [...]                     the main job (see README)
+# With a cluster master (yarn, spark://..., k8s://...) the jobs are built against Microsoft.Spark instead and
+# handed to Apache Spark's own spark-submit with Microsoft.Spark's DotnetRunner (needs SPARK_HOME and
+# MICROSOFT_SPARK_JAR, the microsoft-spark-<spark>_<scala>-<version>.jar of the Microsoft.Spark release).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/.build"
 master="local[*]"
 confs=()
+cluster_opts=()
 
 usage() {
   echo "usage: ./spark-submit.sh [--master local[*]|local[N]] [--conf key=value]... <job> [job args]" >&2
@@ -25,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --conf) [[ $# -ge 2 ]] || usage; confs+=("$2"); shift 2 ;;
     --conf=*) confs+=("${1#--conf=}"); shift ;;
     --name|--deploy-mode|--class|--driver-memory|--executor-memory|--num-executors|--executor-cores)
-      [[ $# -ge 2 ]] || usage; shift 2 ;;  # accepted for compatibility; meaningless on one machine
+      [[ $# -ge 2 ]] || usage; cluster_opts+=("$1" "$2"); shift 2 ;;  # used on a cluster; meaningless on one machine
     -h|--help) usage ;;
     --*) echo "spark-submit.sh: unknown option '$1'" >&2; usage ;;
     *) break ;;
@@ -50,6 +54,20 @@ build() {
   fi
   echo "$dll"
 }
+
+# A cluster master: the same job sources, built against Microsoft.Spark, run by Apache Spark.
+if [[ "$master" != local* ]]; then
+  [[ "$job" == "etl" ]] || { echo "spark-submit.sh: only etl runs on a cluster; run data-gen locally" >&2; exit 2; }
+  [[ -n "${SPARK_HOME:-}" && -n "${MICROSOFT_SPARK_JAR:-}" ]] || {
+    echo "spark-submit.sh: --master $master needs SPARK_HOME and MICROSOFT_SPARK_JAR (Microsoft.Spark's DotnetRunner jar)" >&2; exit 2; }
+  echo "spark-submit.sh: building jobs against Microsoft.Spark..." >&2
+  dotnet publish "$here/jobs" -c Release -p:SparkBackend=Microsoft.Spark -o "$out/spark/kindling-jobs" --nologo -v quiet -clp:ErrorsOnly >&2
+  conf_args=()
+  for c in "${confs[@]}"; do conf_args+=(--conf "$c"); done
+  exec "$SPARK_HOME/bin/spark-submit" --master "$master" "${cluster_opts[@]}" "${conf_args[@]}" \
+    --class org.apache.spark.deploy.dotnet.DotnetRunner "$MICROSOFT_SPARK_JAR" \
+    dotnet "$out/spark/kindling-jobs/kindling-jobs.dll" etl --master "$master" "$@"
+fi
 
 export KINDLING_MASTER="$master"
 export KINDLING_CONF="$(IFS=$'\n'; echo "${confs[*]:-}")"

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Kindling.Jobs.Etl;
 using Kindling.Jobs.Feeds;
-using Kindling.Sql;
 
 namespace Kindling.Jobs;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Kindling.Jobs.Reports;
-using Kindling.Sql;
-using static Kindling.Sql.Functions;
 
 namespace Kindling.Jobs.Etl;
 

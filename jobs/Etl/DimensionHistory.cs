@@ -1,6 +1,3 @@
-using Kindling.Sql;
-using Kindling.Sql.Expressions;
-using static Kindling.Sql.Functions;
 
 namespace Kindling.Jobs.Etl;
 

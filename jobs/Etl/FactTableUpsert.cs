@@ -1,5 +1,3 @@
-using Kindling.Sql;
-using static Kindling.Sql.Functions;
 
 namespace Kindling.Jobs.Etl;
 
@@ -29,7 +27,7 @@ internal static class FactTableUpsert
 
         // Materialized before the overwrite replaces the partitions it was read from.
         DataFrame deduplicated = merged
-            .WithColumn("_rank", RowNumber().Over(Kindling.Sql.Expressions.Window.PartitionBy([.. key.Select(Col)]).OrderBy("_newest")))
+            .WithColumn("_rank", RowNumber().Over(Window.PartitionBy([.. key.Select(Col)]).OrderBy("_newest")))
             .Filter(Col("_rank") == 1)
             .Drop("_rank", "_newest")
             .Cache();

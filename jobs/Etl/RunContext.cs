@@ -1,4 +1,3 @@
-using Kindling.Sql;
 
 namespace Kindling.Jobs.Etl;
 

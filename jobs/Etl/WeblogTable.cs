@@ -1,5 +1,3 @@
-using Kindling.Sql;
-using static Kindling.Sql.Functions;
 
 namespace Kindling.Jobs.Etl;
 

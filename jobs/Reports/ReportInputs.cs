@@ -1,6 +1,4 @@
 using Kindling.Jobs.Etl;
-using Kindling.Sql;
-using static Kindling.Sql.Functions;
 
 namespace Kindling.Jobs.Reports;
 
