@@ -352,18 +352,11 @@ public sealed class DataFrame
     public DataFrame Persist()
     {
         if (_uncached is not null) return this;
-        // Operators may reuse buffers once the next batch is pulled, so cached batches are copied.
-        var batches = NewExecution().Execute().Where(b => b.RowCount > 0).Select(CopyBatch).ToList();
+        // Batches are immutable once produced (operators never write into a batch they handed out), so they are kept as they are.
+        var batches = NewExecution().Execute().Where(b => b.RowCount > 0).ToList();
         _uncached = _plan;
         _plan = new LocalRelation(_plan.Output, batches);
         return this;
-    }
-
-    private static ColumnBatch CopyBatch(ColumnBatch b)
-    {
-        var rows = new int[b.RowCount];
-        for (int i = 0; i < rows.Length; i++) rows[i] = i;
-        return new ColumnBatch(b.Schema, [.. b.Columns.Select(c => Kernels.Selection.VectorTake.Take(c, rows))], b.RowCount);
     }
 
     /// <summary>Drops the cached rows; later actions compute them again.</summary>
