@@ -204,10 +204,9 @@ internal static class PhysicalPlanner
         {
             if (joinType is not (JoinType.Inner or JoinType.Cross))
                 throw new NotSupportedException($"{joinType} join needs at least one equality condition between the two sides (col1 == col2); non-equi outer joins are not supported");
-            PhysicalOperator cross = new NestedLoopJoinOperator(left, right);
             var crossLayout = j.Left.Output.Concat(j.Right.Output).ToList();
-            if (residual.Count > 0) cross = new FilterOperator(cross, Bind(LogicalExpr.And(residual)!, crossLayout));
-            return cross;
+            // The condition runs inside the join, before the output rows are materialized.
+            return new NestedLoopJoinOperator(left, right, residual.Count > 0 ? Bind(LogicalExpr.And(residual)!, crossLayout) : null);
         }
         if (residual.Count > 0 && joinType != JoinType.Inner)
             throw new NotSupportedException($"{joinType} join with a non-equality condition ({string.Join(" AND ", residual.Select(r => r.PrettyName))}) is not supported; only inner joins accept extra conditions");
