@@ -20,8 +20,11 @@ internal static class DailyEtlJob
         var run = new RunContext(spark, layout, runDate, rejectThreshold, log);
         log.WriteLine($"reading and checking the input of {run.Day}:");
         var products = Csv(run, layout.InitFile("products.csv"), "init/products.csv", InputSchemas.Products, ["category"], SalesTables.ProductRuleViolation());
-        var initCompanies = Csv(run, layout.InitFile("companies.csv"), "init/companies.csv", InputSchemas.Companies, ["industry"], null);
-        var initCustomers = Csv(run, layout.InitFile("customers.csv"), "init/customers.csv", InputSchemas.Customers, ["dob", "city"], null);
+        // A dimension starts from its newest snapshot before the run date; the initial load only until one exists.
+        DataFrame companyVersions = DimensionHistory.PreviousSnapshot(run, "companies", CompanyColumns)
+            ?? DimensionHistory.FromInitialLoad(CompanyColumns, Csv(run, layout.InitFile("companies.csv"), "init/companies.csv", InputSchemas.Companies, ["industry"], null));
+        DataFrame customerVersions = DimensionHistory.PreviousSnapshot(run, "customers", CustomerColumns)
+            ?? DimensionHistory.FromInitialLoad(CustomerColumns, Csv(run, layout.InitFile("customers.csv"), "init/customers.csv", InputSchemas.Customers, ["dob", "city"], null));
         var geo = Csv(run, layout.InitFile("geo_ip_blocks.csv"), "init/geo_ip_blocks.csv", InputSchemas.GeoIpBlocks, [], null);
         var companies = Csv(run, layout.RawFile(runDate, "companies.csv"), "companies.csv", InputSchemas.WithOp(InputSchemas.Companies), ["industry"], UnknownOp());
         var customers = Csv(run, layout.RawFile(runDate, "customers.csv"), "customers.csv", InputSchemas.WithOp(InputSchemas.Customers), ["dob", "city"], UnknownOp());
@@ -38,9 +41,9 @@ internal static class DailyEtlJob
         products.Drop(InputFile.LineColumn).WithColumn("dt", Lit(run.Day).Cast("date"))
             .Write().Mode(SaveMode.Overwrite).Option("partitionOverwriteMode", "dynamic").PartitionBy("dt").Parquet(layout.Table("products"));
         log.WriteLine($"  table products  {productRows,9:N0} rows in dt={run.Day}");
-        var (companyRows, liveCompanies) = DimensionHistory.Update(run, "companies", CompanyColumns, initCompanies, companies);
+        var (companyRows, liveCompanies) = DimensionHistory.Update(run, "companies", CompanyColumns, companyVersions, companies);
         log.WriteLine($"  table companies {companyRows,9:N0} versions, {liveCompanies:N0} current");
-        var (customerRows, liveCustomers) = DimensionHistory.Update(run, "customers", CustomerColumns, initCustomers, customers);
+        var (customerRows, liveCustomers) = DimensionHistory.Update(run, "customers", CustomerColumns, customerVersions, customers);
         log.WriteLine($"  table customers {customerRows,9:N0} versions, {liveCustomers:N0} current");
         long orderRows = FactTableUpsert.Run(run, "orders",
             SalesTables.OrderRows(directOrders, leads).WithColumn("dt", ToDate(Col("created_at"))), "order_id");

@@ -15,11 +15,10 @@ internal static class DimensionHistory
 
     /// <param name="columns">The dimension's input columns (without <c>op</c>), key first.</param>
     /// <returns>The snapshot's number of rows and of current, not deleted keys.</returns>
-    public static (long Rows, long Live) Update(RunContext run, string table, string[] columns, DataFrame initial, DataFrame changes)
+    /// <param name="previous">The versions to start from: <see cref="PreviousSnapshot"/> or <see cref="FromInitialLoad"/>.</param>
+    public static (long Rows, long Live) Update(RunContext run, string table, string[] columns, DataFrame previous, DataFrame changes)
     {
         string key = columns[0];
-        DataFrame previous = PreviousSnapshot(run, table, columns)
-            ?? initial.Select([.. columns.Select(Col), Col("updated_at").As("valid_from"), Lit(false).As("is_deleted")]);
 
         DataFrame newestBefore = previous.GroupBy(key).Agg(Max("valid_from").As("_snapshot_newest"));
         WindowSpec earlierInFeed = Window.PartitionBy(key).OrderBy(InputFile.LineColumn).RowsBetween(Window.UnboundedPreceding, -1);
@@ -42,8 +41,12 @@ internal static class DimensionHistory
         return (rows, live);
     }
 
+    /// <summary>The initial load as the first versions of every key.</summary>
+    public static DataFrame FromInitialLoad(string[] columns, DataFrame initial) =>
+        initial.Select([.. columns.Select(Col), Col("updated_at").As("valid_from"), Lit(false).As("is_deleted")]);
+
     /// <summary>The versions of the newest snapshot before the run date, or null when there is none.</summary>
-    private static DataFrame? PreviousSnapshot(RunContext run, string table, string[] columns)
+    public static DataFrame? PreviousSnapshot(RunContext run, string table, string[] columns)
     {
         if (!run.Layout.TableExists(table)) return null;
         DataFrame all = run.Spark.Read().Parquet(run.Layout.Table(table));

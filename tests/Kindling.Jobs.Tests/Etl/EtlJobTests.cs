@@ -217,5 +217,10 @@ public sealed class EtlJobTests(EtlRunFixture run) : IClassFixture<EtlRunFixture
         run.Etl(EtlRunFixture.Day2);
         Assert.Equal(tablesBefore, Fingerprint());
         Assert.Equal(before, reports.Select(r => File.ReadAllText(run.ReportFile(r, EtlRunFixture.Day2))).ToList());
+        // An earlier day run again after a later one starts from the same state (the initial load for the
+        // dimensions) and leaves every table as it was. (Its reports now also see rows that arrived late with
+        // the later day: the contract defines them over the tables as they are after the run.)
+        run.Etl(EtlRunFixture.Day1);
+        Assert.Equal(tablesBefore, Fingerprint());
     }
 }
