@@ -18,10 +18,16 @@ internal sealed class ParquetFileReader : IDisposable
     /// <summary>The most rows a row group may have: 64 Mi, far above any writer's default (Spark and ours: 1 Mi).</summary>
     public const long MaxRowGroupRows = 64L << 20;
 
+    /// <summary>
+    /// Rows per scan batch: 8,192 eight-byte values are 64 KiB, under the GC's large-object threshold, so
+    /// output arrays come from the young generation and are recycled while hot in cache. Larger batches
+    /// land on the large-object heap, whose fresh pages cost a page fault each on first touch (measured:
+    /// reading a 10M-row file took 0.5 s in 8,192-row batches and 0.7-1.1 s in 16K-64K-row batches).
+    /// </summary>
+    public const int DefaultBatchRows = 8192;
+
     private readonly IRandomAccessSource _source;
     private readonly ParquetColumn[] _columns;
-    // Per column, readers whose buffers stay warm across row groups (two row groups may be in flight).
-    private System.Collections.Concurrent.ConcurrentBag<ColumnChunkReader>[] _readers = [];
     private readonly long _dataEnd;
 
     public ParquetFileReader(IRandomAccessSource source)
@@ -45,7 +51,6 @@ internal sealed class ParquetFileReader : IDisposable
             Metadata = FileMetaData.Read(footer);
             _dataEnd = length - 8 - footerLength;
             _columns = ResolveColumns(Metadata);
-            _readers = [.. _columns.Select(_ => new System.Collections.Concurrent.ConcurrentBag<ColumnChunkReader>())];
             Schema = new Schema([.. _columns.Select(c => new Field(c.Name, c.Type, c.MaxDefinitionLevel > 0))]);
             Validate();
         }
@@ -131,67 +136,96 @@ internal sealed class ParquetFileReader : IDisposable
         return true;
     }
 
-    /// <summary>Reads the given columns (indices into <see cref="Schema"/>; all when null) of one row group.</summary>
+    /// <summary>Reads the given columns (indices into <see cref="Schema"/>; all when null) of one row group as one batch.</summary>
     public ColumnBatch ReadRowGroup(int index, IReadOnlyList<int>? columns = null)
     {
         var selected = columns ?? [.. Enumerable.Range(0, _columns.Length)];
-        var group = Metadata.RowGroups[index];
-        var vectors = new ColumnVector[selected.Count];
+        var readers = selected.Select(c => new ColumnChunkReader(_columns[c])).ToArray();
+        int rows = (int)Metadata.RowGroups[index].NumRows;
+        BeginRowGroup(index, selected, readers);
+        return rows == 0 ? new ColumnBatch(SchemaOf(columns, selected), [.. selected.Select(c => Kernels.Selection.VectorConcat.Empty(_columns[c].Type))], 0)
+            : ReadWindow(selected, readers, rows, columns);
+    }
+
+    /// <summary>
+    /// Streams the row groups not ruled out by <paramref name="predicates"/> as batches of at most
+    /// <paramref name="batchRows"/> rows, decoding the next batch (all its columns in parallel) while the
+    /// caller works on the current one. Memory stays at two batches plus one row group's compressed chunks.
+    /// </summary>
+    public IEnumerable<ColumnBatch> ReadBatches(IReadOnlyList<int>? columns = null, IReadOnlyList<ParquetPredicate>? predicates = null, int batchRows = DefaultBatchRows)
+    {
+        using var windows = Windows(columns, predicates, Math.Max(1, batchRows)).GetEnumerator();
+        Task<bool>? next = Task.Run(windows.MoveNext);
         try
         {
-            Parallel.For(0, selected.Count, i =>
+            while (Await(next))
             {
-                int c = selected[i];
-                var chunk = group.Columns[c];
-                var (start, length) = ChunkRange(chunk);
-                // Reused readers keep their buffers warm across row groups (fresh memory is costly to fault in).
-                if (!_readers[c].TryTake(out var reader)) reader = new ColumnChunkReader(_columns[c]);
-                try
-                {
-                    var bytes = reader.ChunkBuffer(checked((int)length));
-                    _source.ReadExactly(start, bytes);
-                    vectors[i] = reader.Read(bytes, chunk, (int)group.NumRows);
-                }
-                finally
-                {
-                    _readers[c].Add(reader);
-                }
-            });
+                var batch = windows.Current;
+                next = Task.Run(windows.MoveNext);
+                yield return batch;
+            }
+            next = null;
+        }
+        finally
+        {
+            // An abandoned enumeration still waits for the decode in flight, so nothing outlives the reader.
+            if (next is not null) try { next.Wait(); } catch (AggregateException) { }
+        }
+    }
+
+    private IEnumerable<ColumnBatch> Windows(IReadOnlyList<int>? columns, IReadOnlyList<ParquetPredicate>? predicates, int batchRows)
+    {
+        var selected = columns ?? [.. Enumerable.Range(0, _columns.Length)];
+        var readers = selected.Select(c => new ColumnChunkReader(_columns[c])).ToArray();
+        for (int g = 0; g < RowGroupCount; g++)
+        {
+            if (predicates is not null && !RowGroupMayMatch(g, predicates)) continue;
+            int rows = (int)Metadata.RowGroups[g].NumRows;
+            if (rows == 0) continue;
+            BeginRowGroup(g, selected, readers);
+            for (int start = 0; start < rows; start += batchRows)
+                yield return ReadWindow(selected, readers, Math.Min(batchRows, rows - start), columns);
+        }
+    }
+
+    /// <summary>Reads the selected columns' chunks of a row group into their readers' buffers.</summary>
+    private void BeginRowGroup(int index, IReadOnlyList<int> selected, ColumnChunkReader[] readers)
+    {
+        var group = Metadata.RowGroups[index];
+        Guard(() => Parallel.For(0, selected.Count, i =>
+        {
+            var chunk = group.Columns[selected[i]];
+            var (start, length) = ChunkRange(chunk);
+            _source.ReadExactly(start, readers[i].ChunkBuffer(checked((int)length)));
+            readers[i].Begin((int)length, chunk, (int)group.NumRows);
+        }));
+    }
+
+    /// <summary>The next <paramref name="rows"/> rows of every selected column, decoded in parallel.</summary>
+    private ColumnBatch ReadWindow(IReadOnlyList<int> selected, ColumnChunkReader[] readers, int rows, IReadOnlyList<int>? columns)
+    {
+        var vectors = new ColumnVector[selected.Count];
+        Guard(() => Parallel.For(0, selected.Count, i => vectors[i] = readers[i].ReadNext(rows)));
+        return new ColumnBatch(SchemaOf(columns, selected), vectors, rows);
+    }
+
+    private Schema SchemaOf(IReadOnlyList<int>? columns, IReadOnlyList<int> selected) =>
+        columns is null ? Schema : new Schema([.. selected.Select(c => Schema[c])]);
+
+    /// <summary>Runs parallel decoding, turning the errors corrupt input causes into one error naming the file.</summary>
+    private void Guard(Action decode)
+    {
+        try
+        {
+            decode();
         }
         catch (AggregateException e) when (e.InnerExceptions.All(IsDataError))
         {
             throw Wrap(e.InnerExceptions[0]);
         }
-        var schema = columns is null ? Schema : new Schema([.. selected.Select(c => Schema[c])]);
-        return new ColumnBatch(schema, vectors, (int)group.NumRows);
     }
 
-    /// <summary>
-    /// Streams the row groups not ruled out by <paramref name="predicates"/>, one batch each, decoding
-    /// the next row group while the caller works on the current one (at most two in memory).
-    /// </summary>
-    public IEnumerable<ColumnBatch> ReadBatches(IReadOnlyList<int>? columns = null, IReadOnlyList<ParquetPredicate>? predicates = null)
-    {
-        var groups = Enumerable.Range(0, RowGroupCount).Where(g => predicates is null || RowGroupMayMatch(g, predicates)).ToArray();
-        Task<ColumnBatch>? next = null;
-        try
-        {
-            for (int k = 0; k < groups.Length; k++)
-            {
-                var current = next ?? Task.Run(() => ReadRowGroup(groups[k], columns));
-                int following = k + 1;
-                next = following < groups.Length ? Task.Run(() => ReadRowGroup(groups[following], columns)) : null;
-                yield return Await(current);
-            }
-        }
-        finally
-        {
-            // An abandoned enumeration still waits for the read in flight, so nothing outlives the reader.
-            if (next is not null) try { next.Wait(); } catch (AggregateException) { }
-        }
-    }
-
-    private static ColumnBatch Await(Task<ColumnBatch> task)
+    private static bool Await(Task<bool> task)
     {
         try
         {

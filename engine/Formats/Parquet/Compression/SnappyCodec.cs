@@ -87,10 +87,17 @@ internal sealed class SnappyCodec : ICompressionCodec
                 if (offset <= 0 || offset > op - dstBase) throw Corrupt($"copy offset {offset} at output position {op - dstBase}");
                 if (length > opEnd - op) throw Corrupt("copy past the end of the output");
                 byte* from = op - offset;
-                if (offset >= 8 && opEnd - op >= length + 8)
+                if (opEnd - op >= length + 16)
                 {
-                    // Non-overlapping within each 8-byte step: copy in words, overshooting into the slack.
+                    // Word copies that may overshoot into the slack past the copy's end (later writes fix it).
                     byte* end = op + length;
+                    // A short repeating pattern (offset < 8, common in numeric pages): each 8-byte copy extends
+                    // the written pattern, doubling the distance until word copies no longer overlap.
+                    while (op - from < 8)
+                    {
+                        *(ulong*)op = *(ulong*)from;
+                        op += op - from;
+                    }
                     while (op < end)
                     {
                         *(ulong*)op = *(ulong*)from;

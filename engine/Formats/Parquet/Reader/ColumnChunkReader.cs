@@ -8,10 +8,12 @@ using Kindling.Vectors;
 namespace Kindling.Formats.Parquet.Reader;
 
 /// <summary>
-/// Decodes one column chunk into one engine vector: walks its pages, decompresses them, decodes
-/// definition levels and values (PLAIN, dictionary, RLE, DELTA_*, BYTE_STREAM_SPLIT), converts physical
-/// values to the engine type, and scatters them around the nulls. Every size read from the file is
-/// checked before use.
+/// Decodes one column chunk into engine vectors, a window of rows at a time (<see cref="Begin"/>, then
+/// <see cref="ReadNext"/>): walks its pages, decompresses them, decodes definition levels and values
+/// (PLAIN, dictionary, RLE, DELTA_*, BYTE_STREAM_SPLIT), converts physical values to the engine type, and
+/// places them around the nulls. A page may span two windows; it is decoded once and handed out in parts.
+/// Small windows keep the output arrays small enough to be recycled hot by the GC instead of faulting in
+/// fresh memory for a whole row group. Every size read from the file is checked before use.
 /// </summary>
 internal sealed class ColumnChunkReader
 {
@@ -36,7 +38,23 @@ internal sealed class ColumnChunkReader
     private int[] _indices = [];
     private byte[] _decompressed = [];
 
-    // The chunk's output, one slot per row.
+    // The chunk being read: its bytes (in _chunk), codec, where the next page header starts, rows not yet handed out.
+    private int _chunkLength;
+    private int _pos;
+    private int _rowsLeft;
+    private int _rowsUndecoded;
+    private ICompressionCodec? _codec;
+
+    // The current data page, decoded whole: its rows, how many were handed out, how many dense values they used,
+    // whether all are valid (else _levels holds them), and whether it holds dictionary codes of strings (_indices).
+    private int _pageRows;
+    private int _pageRowsDone;
+    private int _pageDenseDone;
+    private bool _pageAllValid;
+    private bool _pageCodes;
+    private StringVector? _dictionaryStrings;
+
+    // The window's output, one slot per row.
     private Array _out = Array.Empty<int>();
     private StringVectorBuilder? _strings;
     // Byte-array columns whose data pages are all dictionary encoded keep the codes (Arrow's dictionary layout).
@@ -65,44 +83,86 @@ internal sealed class ColumnChunkReader
         return _chunk.AsSpan(0, length);
     }
 
+    /// <summary>Decodes a whole chunk into one vector (tests and tools; scans use <see cref="Begin"/> and <see cref="ReadNext"/>).</summary>
     public ColumnVector Read(ReadOnlySpan<byte> chunk, ColumnMetaData meta, int numRows)
     {
+        chunk.CopyTo(ChunkBuffer(chunk.Length));
+        Begin(chunk.Length, meta, numRows);
+        return ReadNext(numRows);
+    }
+
+    /// <summary>Starts reading the chunk whose <paramref name="chunkLength"/> bytes were read into <see cref="ChunkBuffer"/>.</summary>
+    public void Begin(int chunkLength, ColumnMetaData meta, int numRows)
+    {
         if (meta.NumValues != numRows) ParquetThrow.Corrupt($"column '{_column.Name}' holds {meta.NumValues} values in a row group of {numRows} rows");
-        var codec = CompressionCodecs.Get(meta.Codec);
-        Allocate(numRows);
+        _codec = CompressionCodecs.Get(meta.Codec);
+        _chunkLength = chunkLength;
+        _pos = 0;
+        _rowsLeft = _rowsUndecoded = numRows;
         _dictionaryCount = -1;
-        int row = 0, pos = 0;
-        while (row < numRows)
+        _dictionaryStrings = null;
+        _pageRows = _pageRowsDone = _pageDenseDone = 0;
+    }
+
+    /// <summary>The next <paramref name="rows"/> rows of the chunk (no more than are left) as one vector.</summary>
+    public ColumnVector ReadNext(int rows)
+    {
+        if (rows <= 0 || rows > _rowsLeft) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"{_rowsLeft} rows are left in the chunk");
+        Allocate(rows);
+        int row = 0;
+        while (row < rows)
         {
-            if (pos >= chunk.Length) ParquetThrow.Corrupt($"column '{_column.Name}' ends after {row} of {numRows} values");
-            var header = PageHeader.Read(chunk[pos..], out int headerLength);
-            pos += headerLength;
-            if (header.CompressedSize < 0 || header.CompressedSize > chunk.Length - pos)
+            if (_pageRowsDone == _pageRows) NextDataPage();
+            int take = Math.Min(rows - row, _pageRows - _pageRowsDone);
+            Place(take, row);
+            row += take;
+        }
+        _rowsLeft -= rows;
+        return Build(rows);
+    }
+
+    /// <summary>Reads page headers up to the next data page (taking in a dictionary page on the way) and decodes it.</summary>
+    private void NextDataPage()
+    {
+        var chunk = _chunk.AsSpan(0, _chunkLength);
+        while (true)
+        {
+            if (_pos >= chunk.Length) ParquetThrow.Corrupt($"column '{_column.Name}' ends with {_rowsLeft} of its rows still to come");
+            var header = PageHeader.Read(chunk[_pos..], out int headerLength);
+            _pos += headerLength;
+            if (header.CompressedSize < 0 || header.CompressedSize > chunk.Length - _pos)
                 ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.CompressedSize} bytes runs past its column chunk");
             if (header.UncompressedSize < 0 || header.UncompressedSize > MaxPageBytes)
                 ParquetThrow.Corrupt($"column '{_column.Name}': page claims {header.UncompressedSize} uncompressed bytes");
-            var body = chunk.Slice(pos, header.CompressedSize);
-            pos += header.CompressedSize;
+            var body = chunk.Slice(_pos, header.CompressedSize);
+            _pos += header.CompressedSize;
             switch (header.Type)
             {
                 case PageType.DictionaryPage:
-                    ReadDictionary(header, Decompress(codec, body, header.UncompressedSize));
-                    break;
+                    ReadDictionary(header, Decompress(_codec!, body, header.UncompressedSize));
+                    continue;
                 case PageType.DataPage:
-                    if (header.NumValues < 0 || header.NumValues > numRows - row) ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.NumValues} values past the row group's {numRows} rows");
-                    ReadDataPageV1(header, Decompress(codec, body, header.UncompressedSize), row);
-                    row += header.NumValues;
+                    CheckPageRows(header);
+                    ReadDataPageV1(header, Decompress(_codec!, body, header.UncompressedSize));
                     break;
                 case PageType.DataPageV2:
-                    if (header.NumValues < 0 || header.NumValues > numRows - row) ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.NumValues} values past the row group's {numRows} rows");
-                    ReadDataPageV2(header, body, codec, row);
-                    row += header.NumValues;
+                    CheckPageRows(header);
+                    ReadDataPageV2(header, body, _codec!);
                     break;
                 default:
-                    break; // index pages carry nothing a scan needs
+                    continue; // index pages carry nothing a scan needs
             }
+            _pageRows = header.NumValues;
+            _pageRowsDone = _pageDenseDone = 0;
+            if (_pageRows > 0) return;
         }
-        return Build(numRows);
+    }
+
+    private void CheckPageRows(PageHeader header)
+    {
+        if (header.NumValues < 0 || header.NumValues > _rowsUndecoded)
+            ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.NumValues} values past the row group's end ({_rowsUndecoded} rows left)");
+        _rowsUndecoded -= header.NumValues;
     }
 
     private ReadOnlySpan<byte> Decompress(ICompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
@@ -144,7 +204,7 @@ internal sealed class ColumnChunkReader
         _dictionaryCount = header.NumValues;
     }
 
-    private void ReadDataPageV1(PageHeader header, ReadOnlySpan<byte> data, int firstRow)
+    private void ReadDataPageV1(PageHeader header, ReadOnlySpan<byte> data)
     {
         int n = header.NumValues;
         int pos = 0;
@@ -157,10 +217,10 @@ internal sealed class ColumnChunkReader
             DecodeLevels(data.Slice(4, length), n);
             pos = 4 + length;
         }
-        DecodeAndScatter(data[pos..], header.Encoding, n, firstRow);
+        DecodePage(data[pos..], header.Encoding, n);
     }
 
-    private void ReadDataPageV2(PageHeader header, ReadOnlySpan<byte> body, ICompressionCodec codec, int firstRow)
+    private void ReadDataPageV2(PageHeader header, ReadOnlySpan<byte> body, ICompressionCodec codec)
     {
         int n = header.NumValues;
         if (header.RepetitionLevelsByteLength != 0) ParquetThrow.NotSupported($"column '{_column.Name}' is repeated (nested); nested columns are not supported");
@@ -171,7 +231,7 @@ internal sealed class ColumnChunkReader
         int valuesSize = header.UncompressedSize - defLength;
         if (valuesSize < 0) ParquetThrow.Corrupt($"column '{_column.Name}': page sizes are inconsistent");
         var decoded = header.IsCompressed ? Decompress(codec, values, valuesSize) : values;
-        DecodeAndScatter(decoded, header.Encoding, n, firstRow);
+        DecodePage(decoded, header.Encoding, n);
     }
 
     private void DecodeLevels(ReadOnlySpan<byte> encoded, int count)
@@ -180,7 +240,8 @@ internal sealed class ColumnChunkReader
         RleBitPackedHybrid.Decode(encoded, 1, _levels.AsSpan(0, count));
     }
 
-    private void DecodeAndScatter(ReadOnlySpan<byte> values, ParquetEncoding encoding, int count, int firstRow)
+    /// <summary>Decodes a data page's values: string dictionary pages as codes (_indices), everything else as dense values.</summary>
+    private void DecodePage(ReadOnlySpan<byte> values, ParquetEncoding encoding, int count)
     {
         int nonNull = count;
         if (_column.MaxDefinitionLevel > 0)
@@ -193,19 +254,39 @@ internal sealed class ColumnChunkReader
                 nonNull += level;
             }
         }
+        _pageAllValid = nonNull == count;
         bool dictionaryPage = encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary;
+        _pageCodes = dictionaryPage && IsByteArrayOutput && _column.Conversion == ValueConversion.None;
+        if (_pageCodes) DecodeIndices(values, nonNull);
+        else if (dictionaryPage) Gather(values, nonNull);
+        else DecodeDense(values, encoding, nonNull);
+    }
+
+    /// <summary>Hands out the next <paramref name="take"/> rows of the current page at <paramref name="windowRow"/>.</summary>
+    private void Place(int take, int windowRow)
+    {
+        var levels = _pageAllValid ? default : _levels.AsSpan(_pageRowsDone, take);
+        int nonNull = take;
+        if (!_pageAllValid)
+        {
+            nonNull = 0;
+            foreach (int level in levels) nonNull += level;
+        }
         if (IsByteArrayOutput && _column.Conversion == ValueConversion.None)
         {
-            if (dictionaryPage && _strings is null)
+            if (_pageCodes && _strings is null) PlaceCodes(levels, take, windowRow);
+            else
             {
-                ScatterCodes(values, count, nonNull, firstRow);
-                return;
+                if (_strings is null) MaterializeCodes(windowRow);
+                PlaceStrings(levels, take);
             }
-            if (_strings is null) MaterializeCodes(firstRow);
         }
-        if (dictionaryPage) Gather(values, nonNull);
-        else DecodeDense(values, encoding, nonNull);
-        Scatter(count, nonNull, firstRow);
+        else
+        {
+            Scatter(levels, take, windowRow);
+        }
+        _pageRowsDone += take;
+        _pageDenseDone += nonNull;
     }
 
     /// <summary>Dictionary indices: a bit-width byte, then the RLE/bit-packed hybrid; every index is checked.</summary>
@@ -223,22 +304,33 @@ internal sealed class ColumnChunkReader
         return indices;
     }
 
-    /// <summary>A dictionary-encoded page of strings: its codes go straight to the output rows.</summary>
-    private void ScatterCodes(ReadOnlySpan<byte> data, int count, int nonNull, int firstRow)
+    /// <summary>Codes of a dictionary-encoded string page go straight to the window's rows.</summary>
+    private void PlaceCodes(ReadOnlySpan<int> levels, int take, int windowRow)
     {
-        var indices = DecodeIndices(data, nonNull);
+        var indices = _indices.AsSpan(_pageDenseDone);
         _codes ??= GC.AllocateUninitializedArray<int>(_rows);
-        if (nonNull == count)
+        if (_pageAllValid)
         {
-            indices.CopyTo(_codes.AsSpan(firstRow));
+            indices[..take].CopyTo(_codes.AsSpan(windowRow));
             return;
         }
         _validity ??= Validity.AllValid(_rows);
-        var levels = _levels.AsSpan(0, count);
-        for (int i = 0, v = 0; i < count; i++)
+        for (int i = 0, v = 0; i < take; i++)
         {
-            if (levels[i] == 1) _codes[firstRow + i] = indices[v++];
-            else { _codes[firstRow + i] = 0; Validity.SetNull(_validity, firstRow + i); _nulls++; }
+            if (levels[i] == 1) _codes[windowRow + i] = indices[v++];
+            else { _codes[windowRow + i] = 0; Validity.SetNull(_validity, windowRow + i); _nulls++; }
+        }
+    }
+
+    /// <summary>Strings of the current page (dictionary codes looked up, or decoded values) appended to the builder.</summary>
+    private void PlaceStrings(ReadOnlySpan<int> levels, int take)
+    {
+        var strings = _strings!;
+        int v = _pageDenseDone;
+        for (int i = 0; i < take; i++)
+        {
+            if (!_pageAllValid && levels[i] == 0) strings.AppendNull();
+            else strings.Append(_pageCodes ? _dictBytes[_indices[v++]] : _bytes[v++]);
         }
     }
 
@@ -492,47 +584,36 @@ internal sealed class ColumnChunkReader
         _codes = null;
     }
 
-    /// <summary>Places the page's dense values at their rows, marking the rows whose level says null.</summary>
-    private void Scatter(int count, int nonNull, int firstRow)
+    /// <summary>Places the page's next dense values at the window's rows, marking the rows whose level says null.</summary>
+    private void Scatter(ReadOnlySpan<int> levels, int take, int windowRow)
     {
-        bool allValid = nonNull == count;
-        var levels = allValid ? default : _levels.AsSpan(0, count);
-        if (_strings is not null)
-        {
-            // Strings carry their validity in the builder.
-            for (int i = 0, v = 0; i < count; i++)
-            {
-                if (allValid || levels[i] == 1) _strings.Append(_bytes[v++]);
-                else _strings.AppendNull();
-            }
-            return;
-        }
-        if (!allValid)
+        if (!_pageAllValid)
         {
             _validity ??= Validity.AllValid(_out.Length);
-            for (int i = 0; i < count; i++)
-                if (levels[i] == 0) { Validity.SetNull(_validity, firstRow + i); _nulls++; }
+            for (int i = 0; i < take; i++)
+                if (levels[i] == 0) { Validity.SetNull(_validity, windowRow + i); _nulls++; }
         }
+        int from = _pageDenseDone;
         switch (_out)
         {
-            case byte[] o: Place(_bools, o, levels, count, firstRow, allValid); break;
-            case int[] o: Place(_ints, o, levels, count, firstRow, allValid); break;
-            case long[] o: Place(_longs, o, levels, count, firstRow, allValid); break;
-            case float[] o: Place(_floats, o, levels, count, firstRow, allValid); break;
-            case double[] o: Place(_doubles, o, levels, count, firstRow, allValid); break;
-            case Int128[] o: Place(_wides, o, levels, count, firstRow, allValid); break;
+            case byte[] o: Place(_bools, from, o, levels, take, windowRow, _pageAllValid); break;
+            case int[] o: Place(_ints, from, o, levels, take, windowRow, _pageAllValid); break;
+            case long[] o: Place(_longs, from, o, levels, take, windowRow, _pageAllValid); break;
+            case float[] o: Place(_floats, from, o, levels, take, windowRow, _pageAllValid); break;
+            case double[] o: Place(_doubles, from, o, levels, take, windowRow, _pageAllValid); break;
+            case Int128[] o: Place(_wides, from, o, levels, take, windowRow, _pageAllValid); break;
         }
     }
 
-    private static void Place<T>(T[] dense, T[] output, ReadOnlySpan<int> levels, int count, int firstRow, bool allValid)
+    private static void Place<T>(T[] dense, int from, T[] output, ReadOnlySpan<int> levels, int count, int windowRow, bool allValid)
     {
         if (allValid)
         {
-            dense.AsSpan(0, count).CopyTo(output.AsSpan(firstRow));
+            dense.AsSpan(from, count).CopyTo(output.AsSpan(windowRow));
             return;
         }
-        for (int i = 0, v = 0; i < count; i++)
-            if (levels[i] == 1) output[firstRow + i] = dense[v++];
+        for (int i = 0, v = from; i < count; i++)
+            if (levels[i] == 1) output[windowRow + i] = dense[v++];
     }
 
     private ColumnVector Build(int rows)
@@ -543,9 +624,14 @@ internal sealed class ColumnChunkReader
             if (_codes is null) MaterializeCodes(0); // no data page at all: an empty column
             else
             {
-                var dictionary = new StringVectorBuilder(_column.Type, _dictBytes.Count);
-                for (int i = 0; i < _dictBytes.Count; i++) dictionary.Append(_dictBytes[i]);
-                return new DictionaryVector(dictionary.Build(), _codes, rows, _nulls > 0 ? _validity : null, _nulls);
+                if (_dictionaryStrings is null)
+                {
+                    // One dictionary vector per chunk, shared by its windows (vectors are immutable).
+                    var dictionary = new StringVectorBuilder(_column.Type, _dictBytes.Count);
+                    for (int i = 0; i < _dictBytes.Count; i++) dictionary.Append(_dictBytes[i]);
+                    _dictionaryStrings = dictionary.Build();
+                }
+                return new DictionaryVector(_dictionaryStrings, _codes, rows, _nulls > 0 ? _validity : null, _nulls);
             }
         }
         if (_strings is not null) return _strings.Build();

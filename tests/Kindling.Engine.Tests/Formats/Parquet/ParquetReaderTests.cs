@@ -43,15 +43,16 @@ public sealed class ParquetReaderTests
         };
     }
 
-    private static void AssertTable(string path, int rows = Rows, string[]? columns = null)
+    private static void AssertTable(string path, int rows = Rows, string[]? columns = null, int batchRows = ParquetFileReader.DefaultBatchRows)
     {
         using var reader = ParquetFileReader.Open(path);
         Assert.Equal(rows, reader.RowCount);
         columns ??= ContractTable.Names;
         var indices = columns.Select(c => reader.Schema.IndexOfOrThrow(c)).ToArray();
         long row = 0;
-        foreach (var batch in reader.ReadBatches(indices))
+        foreach (var batch in reader.ReadBatches(indices, batchRows: batchRows))
         {
+            Assert.InRange(batch.RowCount, 1, batchRows);
             for (int c = 0; c < columns.Length; c++)
             {
                 var vector = batch[c];
@@ -81,6 +82,22 @@ public sealed class ParquetReaderTests
         string file = dir.File("t.parquet");
         WriteTable(file, new ParquetWriteOptions { Codec = CompressionCodecs.Parse(codec), UseDictionary = dictionary, DataPageV2 = pageV2, RowGroupRows = 5_000, PageBytes = 8 * 1024 });
         AssertTable(file);
+    }
+
+    [Theory]
+    [InlineData(1, true, false)]
+    [InlineData(777, true, true)]
+    [InlineData(1000, false, false)]
+    [InlineData(5000, true, false)]
+    [InlineData(70_000, false, true)]
+    public void Batches_Split_Row_Groups_And_Pages_Anywhere(int batchRows, bool dictionary, bool pageV2)
+    {
+        // Row groups of 5,000 rows and pages of about 2 KiB: batch edges fall inside pages and row groups,
+        // and string columns switch from dictionary codes to plain values where the dictionary fills up.
+        using var dir = new TempDirectory();
+        string file = dir.File("t.parquet");
+        WriteTable(file, new ParquetWriteOptions { UseDictionary = dictionary, DictionaryLimitBytes = 16 * 1024, DataPageV2 = pageV2, RowGroupRows = 5_000, PageBytes = 2 * 1024 });
+        AssertTable(file, batchRows: batchRows);
     }
 
     [Theory]
