@@ -84,9 +84,10 @@ internal static class GroupByQuestions
     private static (long, double[]) Q8(PhysicalOperator x, QueryContext context)
     {
         // SELECT id6, v3 FROM (SELECT id6, v3, row_number() OVER (PARTITION BY id6 ORDER BY v3 DESC) AS r FROM x) WHERE r <= 2
-        // The window reads only id6 and v3 (column pruning at the scan, as DuckDB's plan does).
+        // The window reads only id6 and v3 (column pruning at the scan, as DuckDB's plan does), and the filter
+        // r <= 2 over a partitioned row_number makes the planner choose a top-N per group (WindowTopNOperator).
         var pruned = Columns(x, [Id6, V3]);
-        var plan = new WindowOperator(pruned, [0], [new SortKey(1, Ascending: false, NullsFirst: false)], [new WindowCall(WindowFunction.RowNumber, -1, "order_v3")]);
+        var plan = new WindowTopNOperator(pruned, [0], [new SortKey(1, Ascending: false, NullsFirst: false)], 2, "order_v3");
         long rows = 0;
         double sum = 0;
         foreach (var batch in plan.Execute(context))

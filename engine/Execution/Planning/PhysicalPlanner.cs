@@ -32,6 +32,8 @@ internal static class PhysicalPlanner
         FileRelation f => PlanScan(f, null),
         Project p => PlanProject(p),
         Filter { Child: FileRelation scan } f => new FilterOperator(PlanScan(scan, f.Condition), Bind(f.Condition, f.Child.Output)),
+        Filter { Child: Plan.Logical.Window w } f when RowNumberLimit(f.Condition, w) is int k =>
+            new FilterOperator(PlanWindow(w, k), Bind(f.Condition, f.Child.Output)),
         Filter f => new FilterOperator(Plan(f.Child), Bind(f.Condition, f.Child.Output)),
         Limit { Child: Sort s } l => PlanSort(s, l.Count),
         Limit l => new LimitOperator(Plan(l.Child), l.Count),
@@ -39,7 +41,7 @@ internal static class PhysicalPlanner
         Plan.Logical.Union u => PlanUnion(u),
         Aggregate a => PlanAggregate(a),
         Join j => PlanJoin(j),
-        Plan.Logical.Window w => PlanWindow(w),
+        Plan.Logical.Window w => PlanWindow(w, null),
         _ => throw new NotSupportedException($"no physical operator for {plan.NodeString}"),
     };
 
@@ -234,7 +236,8 @@ internal static class PhysicalPlanner
         return any;
     }
 
-    private static PhysicalOperator PlanWindow(Plan.Logical.Window w)
+    /// <param name="rowNumberLimit">A filter above keeps only row numbers up to this: plan a top-N per group instead of a full window.</param>
+    private static PhysicalOperator PlanWindow(Plan.Logical.Window w, int? rowNumberLimit)
     {
         var child = Plan(w.Child);
         var first = (WindowExpr)w.WindowExpressions[0].Child;
@@ -265,9 +268,45 @@ internal static class PhysicalPlanner
                 _ => throw new InvalidOperationException($"internal error: {we.Function} over a window"),
             });
         }
-        var op = new WindowOperator(pre, partitionColumns, orderKeys, [.. calls]);
+        PhysicalOperator op = rowNumberLimit is int limit
+            ? new WindowTopNOperator(pre, partitionColumns, orderKeys, limit, calls[0].OutputName)
+            : new WindowOperator(pre, partitionColumns, orderKeys, [.. calls]);
         var outLayout = layout.Concat(w.WindowExpressions.Select(a => a.ToAttribute())).ToList();
         return Restore(op, outLayout, w.Output);
+    }
+
+    /// <summary>
+    /// The k of a filter condition that keeps only <c>row_number() &lt;= k</c> (or &lt; k+1, or = 1) of a window
+    /// computing nothing but a partitioned row_number, or null.
+    /// </summary>
+    private static int? RowNumberLimit(Expr condition, Plan.Logical.Window w)
+    {
+        if (w.WindowExpressions.Count != 1) return null;
+        var alias = w.WindowExpressions[0];
+        if (alias.Child is not WindowExpr { Function: WindowFunctionExpr { Function: WindowFunction.RowNumber } } we || we.PartitionBy.Count == 0) return null;
+        long id = alias.ToAttribute().Id;
+        int? limit = null;
+        foreach (var c in LogicalExpr.SplitConjuncts(condition))
+        {
+            if (c is not ComparisonExpr cmp) continue;
+            var (attribute, op, constant) = cmp switch
+            {
+                { Left: AttributeRef a, Right: Literal l } => (a, cmp.Op, l),
+                { Left: Literal l, Right: AttributeRef a } => (a, cmp.Op.Flip(), l),
+                _ => ((AttributeRef?)null, cmp.Op, (Literal?)null),
+            };
+            if (attribute?.Id != id || constant?.Value is not (int or long)) continue;
+            long v = Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+            long? k = op switch
+            {
+                ComparisonOp.LessThanOrEqual => v,
+                ComparisonOp.LessThan => v - 1,
+                ComparisonOp.Equal when v == 1 => 1,
+                _ => null,
+            };
+            if (k is >= 1 and <= 1_000_000) limit = (int)Math.Min(limit ?? int.MaxValue, k.Value);
+        }
+        return limit;
     }
 
     private static WindowFunction ToWindowFunction(AggregateExpr agg) => agg.Function switch

@@ -178,4 +178,16 @@ public sealed class DuckDbDifferentialTests : IClassFixture<DuckDbDifferentialTe
         Facts.Filter(Col("k2").IsNotNull()).GroupBy("k1")
             .Agg(Sum(Col("v") * Col("k2")), Avg(Col("v")), Sum(Col("k2") % 7), Max(Abs(Col("v") - 100)), Avg(Col("k2")), Min(Col("k2") * -3L)),
         "SELECT k1, sum(v * k2), avg(v), sum(k2 % 7), max(abs(v - 100)), avg(k2), min(k2 * -3) FROM facts WHERE k2 IS NOT NULL GROUP BY k1");
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(25)]
+    public void Top_N_Per_Group_Through_Row_Number(int n)
+    {
+        var ranked = Facts.WithColumn("rn", RowNumber().Over(Window.PartitionBy("k2").OrderBy(Col("v").Desc(), Col("id").Asc())))
+            .Filter(Col("rn") <= n).Select("k2", "id", "v", "rn");
+        Assert.Contains("WindowTopN", Kindling.Engine.DataFrameExtensions.ExplainString(ranked));
+        Same(ranked, $"SELECT k2, id, v, rn FROM (SELECT *, row_number() OVER (PARTITION BY k2 ORDER BY v DESC NULLS LAST, id) AS rn FROM facts) WHERE rn <= {n}");
+    }
 }
