@@ -23,7 +23,7 @@ internal static class RowSorter
     public static Result Sort(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int degreeOfParallelism, int prefixKeys)
     {
         int n = batch.RowCount;
-        if (keys.Count == 0 || n < 2) return new Result(Identity(n), null, null);
+        if (keys.Count == 0 || n < 2 || IsSorted(batch, keys, n)) return new Result(Identity(n), null, null);
         int indexBits = Math.Max(1, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(n - 1)));
         int bits = indexBits, prefixBits = 0;
         for (int k = 0; k < keys.Count; k++)
@@ -45,6 +45,18 @@ internal static class RowSorter
             return c != 0 ? c : a.CompareTo(b);
         }), degreeOfParallelism);
         return new Result(perm, null, null);
+    }
+
+    /// <summary>
+    /// Input already in key order (row numbers over an id, data written sorted) needs no sort; the check stops
+    /// at the first pair out of order, so unsorted input pays little for it.
+    /// </summary>
+    private static bool IsSorted(ColumnBatch batch, IReadOnlyList<(int Column, bool Ascending, bool NullsFirst)> keys, int n)
+    {
+        var comparer = new RowComparer(batch, keys);
+        for (int i = 1; i < n; i++)
+            if (comparer.Compare(i - 1, i) > 0) return false;
+        return true;
     }
 
     /// <summary>
