@@ -52,6 +52,8 @@ internal sealed class ColumnChunkReader
     private int _pageDenseDone;
     private bool _pageAllValid;
     private bool _pageCodes;
+    // A dictionary page of fixed-width values: its indices stay in _indices and each window gathers from the dictionary.
+    private bool _pageGathers;
     private StringVector? _dictionaryStrings;
 
     // The window's output, one slot per row.
@@ -257,7 +259,8 @@ internal sealed class ColumnChunkReader
         _pageAllValid = nonNull == count;
         bool dictionaryPage = encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary;
         _pageCodes = dictionaryPage && IsByteArrayOutput && _column.Conversion == ValueConversion.None;
-        if (_pageCodes) DecodeIndices(values, nonNull);
+        _pageGathers = dictionaryPage && !_pageCodes && _dictionary is not null;
+        if (_pageCodes || _pageGathers) DecodeIndices(values, nonNull);
         else if (dictionaryPage) Gather(values, nonNull);
         else DecodeDense(values, encoding, nonNull);
     }
@@ -594,6 +597,20 @@ internal sealed class ColumnChunkReader
                 if (levels[i] == 0) { Validity.SetNull(_validity, windowRow + i); _nulls++; }
         }
         int from = _pageDenseDone;
+        if (_pageGathers)
+        {
+            var indices = _indices.AsSpan(from);
+            switch (_out)
+            {
+                case byte[] o: Gather((byte[])_dictionary!, indices, o, levels, take, windowRow, _pageAllValid); break;
+                case int[] o: Gather((int[])_dictionary!, indices, o, levels, take, windowRow, _pageAllValid); break;
+                case long[] o: Gather((long[])_dictionary!, indices, o, levels, take, windowRow, _pageAllValid); break;
+                case float[] o: Gather((float[])_dictionary!, indices, o, levels, take, windowRow, _pageAllValid); break;
+                case double[] o: Gather((double[])_dictionary!, indices, o, levels, take, windowRow, _pageAllValid); break;
+                case Int128[] o: Gather((Int128[])_dictionary!, indices, o, levels, take, windowRow, _pageAllValid); break;
+            }
+            return;
+        }
         switch (_out)
         {
             case byte[] o: Place(_bools, from, o, levels, take, windowRow, _pageAllValid); break;
@@ -603,6 +620,19 @@ internal sealed class ColumnChunkReader
             case double[] o: Place(_doubles, from, o, levels, take, windowRow, _pageAllValid); break;
             case Int128[] o: Place(_wides, from, o, levels, take, windowRow, _pageAllValid); break;
         }
+    }
+
+    /// <summary>Dictionary values by index straight into the window (no intermediate dense buffer).</summary>
+    private static void Gather<T>(T[] dictionary, ReadOnlySpan<int> indices, T[] output, ReadOnlySpan<int> levels, int count, int windowRow, bool allValid)
+    {
+        var target = output.AsSpan(windowRow, count);
+        if (allValid)
+        {
+            for (int i = 0; i < target.Length; i++) target[i] = dictionary[indices[i]];
+            return;
+        }
+        for (int i = 0, v = 0; i < target.Length; i++)
+            if (levels[i] == 1) target[i] = dictionary[indices[v++]];
     }
 
     private static void Place<T>(T[] dense, int from, T[] output, ReadOnlySpan<int> levels, int count, int windowRow, bool allValid)
