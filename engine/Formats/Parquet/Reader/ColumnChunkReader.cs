@@ -145,7 +145,8 @@ internal sealed class ColumnChunkReader
                     continue;
                 case PageType.DataPage:
                     CheckPageRows(header);
-                    ReadDataPageV1(header, Decompress(_codec!, body, header.UncompressedSize));
+                    if (!TryDecompressPlainValues(header, body))
+                        ReadDataPageV1(header, Decompress(_codec!, body, header.UncompressedSize));
                     break;
                 case PageType.DataPageV2:
                     CheckPageRows(header);
@@ -158,6 +159,37 @@ internal sealed class ColumnChunkReader
             _pageRowsDone = _pageDenseDone = 0;
             if (_pageRows > 0) return;
         }
+    }
+
+    /// <summary>
+    /// A required column's PLAIN v1 page of fixed-width values already in engine form is exactly its values:
+    /// decompress it straight into the dense buffer (one copy less than through the page buffer).
+    /// </summary>
+    private bool TryDecompressPlainValues(PageHeader header, ReadOnlySpan<byte> body)
+    {
+        if (_column.MaxDefinitionLevel != 0 || header.Encoding != ParquetEncoding.Plain || _column.Conversion != ValueConversion.None) return false;
+        int n = header.NumValues;
+        Span<byte> target = (_column.Physical, _storage) switch
+        {
+            (PhysicalType.Int64, TypeKind.Int64) => MemoryMarshal.AsBytes(Ensure(ref _longs, n).AsSpan(0, n)),
+            (PhysicalType.Int32, TypeKind.Int32) => MemoryMarshal.AsBytes(Ensure(ref _ints, n).AsSpan(0, n)),
+            (PhysicalType.Double, TypeKind.Float64) => MemoryMarshal.AsBytes(Ensure(ref _doubles, n).AsSpan(0, n)),
+            (PhysicalType.Float, TypeKind.Float32) => MemoryMarshal.AsBytes(Ensure(ref _floats, n).AsSpan(0, n)),
+            _ => default,
+        };
+        if (n == 0 || target.IsEmpty || header.UncompressedSize != target.Length) return false; // the general path checks and reports
+        if (_codec!.Codec == CompressionCodec.Uncompressed)
+        {
+            if (body.Length != target.Length) ParquetThrow.Corrupt($"column '{_column.Name}': uncompressed page of {body.Length} bytes, header says {target.Length}");
+            body.CopyTo(target);
+        }
+        else
+        {
+            _codec.Decompress(body, target);
+        }
+        _pageAllValid = true;
+        _pageCodes = _pageGathers = false;
+        return true;
     }
 
     private void CheckPageRows(PageHeader header)
