@@ -190,4 +190,18 @@ public sealed class DuckDbDifferentialTests : IClassFixture<DuckDbDifferentialTe
         Assert.Contains("WindowTopN", Kindling.Engine.DataFrameExtensions.ExplainString(ranked));
         Same(ranked, $"SELECT k2, id, v, rn FROM (SELECT *, row_number() OVER (PARTITION BY k2 ORDER BY v DESC NULLS LAST, id) AS rn FROM facts) WHERE rn <= {n}");
     }
+
+    [Fact]
+    public void Top_N_Per_Group_On_One_Key_With_Nulls()
+    {
+        // One fixed-width order key takes the streaming top-N path (normalized keys); v has nulls (placed last here:
+        // several nulls per group would tie, and tied rows may be numbered either way).
+        var byV = Facts.WithColumn("rn", RowNumber().Over(Window.PartitionBy("k1").OrderBy(Col("v").AscNullsLast()))).Filter(Col("rn") <= 3).Select("k1", "id", "rn");
+        Same(byV, "SELECT k1, id, rn FROM (SELECT *, row_number() OVER (PARTITION BY k1 ORDER BY v ASC NULLS LAST) AS rn FROM facts) WHERE rn <= 3");
+        var byD = Facts.Filter(Col("d").IsNull()).WithColumn("rn", RowNumber().Over(Window.PartitionBy("k1").OrderBy(Col("d").Desc()))).Filter(Col("rn") <= 400).Select("k1", "id", "d");
+        Same(byD, "SELECT k1, id, d FROM (SELECT *, row_number() OVER (PARTITION BY k1 ORDER BY d DESC) AS rn FROM facts WHERE d IS NULL) WHERE rn <= 400");
+        var byId = Facts.WithColumn("rn", RowNumber().Over(Window.PartitionBy("k2", "flag").OrderBy(Col("id").Desc()))).Filter(Col("rn") == 1).Select("k2", "flag", "id");
+        Assert.Contains("WindowTopN", Kindling.Engine.DataFrameExtensions.ExplainString(byId));
+        Same(byId, "SELECT k2, flag, id FROM (SELECT *, row_number() OVER (PARTITION BY k2, flag ORDER BY id DESC) AS rn FROM facts) WHERE rn = 1");
+    }
 }

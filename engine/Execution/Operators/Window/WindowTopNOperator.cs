@@ -31,7 +31,114 @@ internal sealed class WindowTopNOperator : PhysicalOperator
 
     public override string Name => "WindowTopN";
 
-    public override IEnumerable<ColumnBatch> Execute(QueryContext context)
+    public override IEnumerable<ColumnBatch> Execute(QueryContext context) =>
+        _orderKeys.Length == 1 && NormalizedKeys.Supports(Children[0].OutputSchema[_orderKeys[0].Column].Type)
+            ? ExecuteStreaming(context)
+            : ExecuteConcatenated(context);
+
+    /// <summary>
+    /// One fixed-width order key: batches are read one by one (kept, not copied), each row's key is turned into
+    /// an unsigned number that orders like the column, and a partition's best rows are held as (rank, key, batch,
+    /// row) slots, so no copy of the input is made and no comparer is called per row.
+    /// </summary>
+    private IEnumerable<ColumnBatch> ExecuteStreaming(QueryContext context)
+    {
+        var input = Children[0].OutputSchema;
+        var order = _orderKeys[0];
+        var encoder = new GroupKeyEncoder([.. _partitionColumns.Select(c => input[c].Type)], [.. _partitionColumns.Select(c => input[c].Nullable)]);
+        int width = encoder.Width, k = _limit;
+        var table = new GroupHashTable(width);
+        var batches = new List<ColumnBatch>();
+        ulong[] words = [], hashes = [];
+        int[] groupOf = [];
+        var keyBuffer = new ColumnVector[_partitionColumns.Length];
+        ulong[] bestKey = new ulong[1024 * k];
+        byte[] bestRank = new byte[1024 * k];
+        long[] bestRef = new long[1024 * k];
+        int[] kept = new int[1024];
+        foreach (var batch in Children[0].Execute(context))
+        {
+            int n = batch.RowCount;
+            if (n == 0) continue;
+            context.Cancellation.ThrowIfCancellationRequested();
+            int b = batches.Count;
+            batches.Add(batch);
+            if (groupOf.Length < n) { groupOf = new int[n]; hashes = new ulong[n]; words = new ulong[n * width]; }
+            encoder.Encode(GroupKeyEncoder.Select(batch, _partitionColumns, keyBuffer), n, words, lookupOnly: false, Span<byte>.Empty);
+            KeyHash.HashWords(words, width, n, hashes);
+            table.FindOrInsert(words, hashes, n, groupOf);
+            if (table.Count > kept.Length)
+            {
+                int groups = Math.Max(table.Count, kept.Length * 2);
+                Array.Resize(ref kept, groups);
+                Array.Resize(ref bestKey, groups * k);
+                Array.Resize(ref bestRank, groups * k);
+                Array.Resize(ref bestRef, groups * k);
+            }
+            var vector = batch[order.Column];
+            for (int r = 0; r < n; r++)
+            {
+                ulong key = NormalizedKeys.Key(vector, r, order.Ascending, order.NullsFirst, out byte rank);
+                int g = groupOf[r], count = kept[g], first = g * k, pos;
+                if (count < k)
+                {
+                    pos = count;
+                    kept[g] = count + 1;
+                }
+                else if (Before(rank, key, bestRank[first + k - 1], bestKey[first + k - 1]))
+                {
+                    pos = k - 1;
+                }
+                else
+                {
+                    continue;
+                }
+                while (pos > 0 && Before(rank, key, bestRank[first + pos - 1], bestKey[first + pos - 1]))
+                {
+                    bestKey[first + pos] = bestKey[first + pos - 1];
+                    bestRank[first + pos] = bestRank[first + pos - 1];
+                    bestRef[first + pos] = bestRef[first + pos - 1];
+                    pos--;
+                }
+                bestKey[first + pos] = key;
+                bestRank[first + pos] = rank;
+                bestRef[first + pos] = ((long)b << 32) | (uint)r;
+            }
+        }
+        int total = 0;
+        for (int g = 0; g < table.Count; g++) total += kept[g];
+        if (total == 0) yield break;
+        var sourceIndex = new int[total];
+        var rows = new int[total];
+        var numbers = new int[total];
+        for (int g = 0, o = 0; g < table.Count; g++)
+            for (int j = 0; j < kept[g]; j++, o++)
+            {
+                long reference = bestRef[g * k + j];
+                sourceIndex[o] = (int)(reference >> 32);
+                rows[o] = (int)(uint)reference;
+                numbers[o] = j + 1;
+            }
+        int size = Math.Max(1, context.BatchSize);
+        var sources = new ColumnVector[batches.Count];
+        for (int start = 0; start < total; start += size)
+        {
+            int count = Math.Min(size, total - start);
+            var columns = new ColumnVector[OutputSchema.Count];
+            for (int c = 0; c < input.Count; c++)
+            {
+                for (int i = 0; i < sources.Length; i++) sources[i] = batches[i][c];
+                columns[c] = VectorConcat.Gather(input[c].Type, sources, sourceIndex.AsSpan(start, count), rows.AsSpan(start, count));
+            }
+            columns[^1] = new PrimitiveVector<int>(ColumnType.Int32, numbers.AsSpan(start, count).ToArray(), count);
+            yield return new ColumnBatch(OutputSchema, columns, count);
+        }
+    }
+
+    /// <summary>Strictly ahead in the order: lower null rank, then the smaller normalized key.</summary>
+    private static bool Before(byte rank, ulong key, byte otherRank, ulong otherKey) => rank != otherRank ? rank < otherRank : key < otherKey;
+
+    private IEnumerable<ColumnBatch> ExecuteConcatenated(QueryContext context)
     {
         var input = Children[0].OutputSchema;
         var all = VectorConcat.Concat(input, Children[0].Execute(context).Where(b => b.RowCount > 0).ToList());
