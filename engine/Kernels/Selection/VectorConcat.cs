@@ -122,12 +122,27 @@ internal static class VectorConcat
         }
         if (type.IsVariableWidth)
         {
+            // Each source resolved once: plain strings, or a dictionary's strings and its codes (never decoded per row).
+            var strings = new StringVector[sources.Count];
+            var codes = new int[]?[sources.Count];
+            for (int s = 0; s < sources.Count; s++)
+            {
+                if (sources[s] is DictionaryVector d)
+                {
+                    strings[s] = (StringVector)Decode(d.Dictionary);
+                    codes[s] = d.RawIndices;
+                }
+                else
+                {
+                    strings[s] = (StringVector)sources[s];
+                }
+            }
             var b = new StringVectorBuilder(type, n, n * 8);
             for (int i = 0; i < n; i++)
             {
-                if (rows[i] < 0) { b.AppendNull(); continue; }
-                var s = (StringVector)Decode(sources[sourceIndex[i]]);
-                if (s.IsNull(rows[i])) b.AppendNull(); else b.Append(s.GetBytes(rows[i]));
+                int row = rows[i], source = row < 0 ? 0 : sourceIndex[i];
+                if (row < 0 || sources[source].IsNull(row)) { b.AppendNull(); continue; }
+                b.Append(strings[source].GetBytes(codes[source] is int[] c ? c[row] : row));
             }
             return b.Build();
         }
