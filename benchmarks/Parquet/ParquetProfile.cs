@@ -24,10 +24,11 @@ internal static class ParquetProfile
         for (int pass = 0; pass < 5; pass++)
         {
             int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             long rows = 0;
             foreach (var batch in reader.ReadBatches()) rows += batch.RowCount;
-            Console.WriteLine($"scan {pass}: {rows} rows in {sw.Elapsed.TotalMilliseconds:F0} ms; GCs gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
+            Console.WriteLine($"scan {pass}: {rows} rows in {sw.Elapsed.TotalMilliseconds:F0} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU); GCs gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
         }
         return 0;
     }

@@ -32,6 +32,13 @@ internal sealed class GroupHashTable
 
     public long MemoryBytes => _slots.Length * 8L + _keys.Length * 8L + _hashes.Length * 8L;
 
+    /// <summary>Forgets every group, keeping the arrays for the next ones.</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        Count = 0;
+    }
+
     /// <summary>The key words of group <paramref name="group"/>.</summary>
     public ReadOnlySpan<ulong> Key(int group) => _keys.AsSpan(group * Width, Width);
 
@@ -39,6 +46,9 @@ internal sealed class GroupHashTable
     public ReadOnlySpan<ulong> Keys => _keys.AsSpan(0, Count * Width);
 
     public ulong Hash(int group) => _hashes[group];
+
+    /// <summary>The hashes of the first <see cref="Count"/> groups.</summary>
+    public ReadOnlySpan<ulong> Hashes => _hashes.AsSpan(0, Count);
 
     /// <summary>Looks up or inserts each of <paramref name="rows"/> keys and writes its group id.</summary>
     public void FindOrInsert(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> hashes, int rows, Span<int> groupIds)

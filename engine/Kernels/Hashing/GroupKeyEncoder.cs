@@ -259,14 +259,28 @@ internal sealed class GroupKeyEncoder
     /// Rewrites key rows produced by <paramref name="other"/> (same key types) so that their string ids are
     /// this encoder's ids, interning strings as needed; used to merge per-thread partial aggregates.
     /// </summary>
-    public void Remap(GroupKeyEncoder other, Span<ulong> keys, int rows)
+    public void Remap(GroupKeyEncoder other, Span<ulong> keys, int rows) => Remap(RemapMaps(other), keys, rows);
+
+    /// <summary>For each string column, <paramref name="other"/>'s id to this encoder's id (interning as needed); null for other columns.</summary>
+    public int[]?[] RemapMaps(GroupKeyEncoder other)
     {
+        var maps = new int[]?[_layouts.Length];
         for (int c = 0; c < _layouts.Length; c++)
         {
             if (_layouts[c] != Layout.Str) continue;
             StringInterner mine = _interners[c]!, theirs = other._interners[c]!;
-            var map = new int[theirs.Count];
+            var map = maps[c] = new int[theirs.Count];
             for (int id = 0; id < map.Length; id++) map[id] = mine.Intern(theirs.Get(id));
+        }
+        return maps;
+    }
+
+    /// <summary>Rewrites string ids in key rows through <see cref="RemapMaps"/>'s maps (reads this encoder only, so threads may share it).</summary>
+    public void Remap(int[]?[] maps, Span<ulong> keys, int rows)
+    {
+        for (int c = 0; c < _layouts.Length; c++)
+        {
+            if (maps[c] is not { } map) continue;
             int off = _offsets[c], shift = _shifts[c];
             if (_packed[c])
             {
@@ -286,6 +300,51 @@ internal sealed class GroupKeyEncoder
         }
     }
 
+    /// <summary>Whether some key column is a string, so key words hold ids private to this encoder.</summary>
+    public bool HasStrings => Array.Exists(_layouts, l => l == Layout.Str);
+
+    /// <summary>
+    /// Hashes of key rows that do not depend on this encoder's string ids (each id stands for its string's
+    /// hash), so encoders of different workers agree on every group's hash, and so on its merge partition.
+    /// Without string columns it is the hash of the words.
+    /// </summary>
+    public void ContentHashes(ReadOnlySpan<ulong> keys, int rows, Span<ulong> hashes, Span<ulong> scratch)
+    {
+        int width = Width;
+        if (!HasStrings)
+        {
+            KeyHash.HashWords(keys, width, rows, hashes);
+            return;
+        }
+        // The words with every string id cleared, hashed as usual; then each string's own hash folded in.
+        Span<ulong> words = scratch[..(rows * width)];
+        keys[..(rows * width)].CopyTo(words);
+        for (int c = 0; c < _layouts.Length; c++)
+        {
+            if (_layouts[c] != Layout.Str) continue;
+            int off = _offsets[c];
+            ulong keep = _packed[c] ? ~(0xFFFF_FFFFUL << _shifts[c]) : 0;
+            for (int i = 0; i < rows; i++) words[i * width + off] &= keep;
+        }
+        KeyHash.HashWords(words, width, rows, hashes);
+        for (int c = 0; c < _layouts.Length; c++)
+        {
+            if (_layouts[c] != Layout.Str) continue;
+            StringInterner interner = _interners[c]!;
+            int off = _offsets[c], shift = _shifts[c];
+            if (_packed[c])
+            {
+                for (int i = 0; i < rows; i++) hashes[i] = KeyHash.Combine(hashes[i], interner.HashOf((int)(uint)(keys[i * width + off] >> shift)));
+                continue;
+            }
+            for (int i = 0; i < rows; i++)
+            {
+                ulong w = keys[i * width + off];
+                hashes[i] = KeyHash.Combine(hashes[i], w == NarrowNull ? NarrowNull : interner.HashOf((int)w));
+            }
+        }
+    }
+
     /// <summary>Builds key column <paramref name="column"/> for groups [start, start + count) of row-major <paramref name="keys"/>.</summary>
     public ColumnVector Decode(int column, ReadOnlySpan<ulong> keys, int start, int count)
     {
@@ -294,15 +353,20 @@ internal sealed class GroupKeyEncoder
         bool packed = _packed[column];
         byte[]? bits = null;
         int nulls = 0;
-        bool IsNullAt(ReadOnlySpan<ulong> k, int g) => _layouts[column] is Layout.Narrow or Layout.Str
-            ? !packed && k[g * width + off] == NarrowNull
-            : _maskWord >= 0 && (k[g * width + _maskWord] & (1UL << (column & 63))) != 0;
-        for (int i = 0; i < count; i++)
+        // Packed columns are not nullable; others flag nulls in their word (32-bit) or in the mask word.
+        bool narrow = _layouts[column] is Layout.Narrow or Layout.Str;
+        if (!packed && (narrow || _maskWord >= 0))
         {
-            if (!IsNullAt(keys, start + i)) continue;
-            bits ??= Validity.AllValid(count);
-            Validity.SetNull(bits, i);
-            nulls++;
+            int at = narrow ? off : _maskWord;
+            ulong flag = 1UL << (column & 63);
+            for (int i = 0; i < count; i++)
+            {
+                ulong w = keys[(start + i) * width + at];
+                if (narrow ? w != NarrowNull : (w & flag) == 0) continue;
+                bits ??= Validity.AllValid(count);
+                Validity.SetNull(bits, i);
+                nulls++;
+            }
         }
         switch (_layouts[column])
         {

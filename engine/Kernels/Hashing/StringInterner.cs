@@ -23,6 +23,9 @@ internal sealed class StringInterner
 
     public long MemoryBytes => _bytes.Length + _offsets.Length * 4L + _hashes.Length * 16L + _slots.Length * 8L;
 
+    /// <summary>The hash of string <paramref name="id"/>'s bytes: the same in every interner.</summary>
+    public ulong HashOf(int id) => _hashes[id];
+
     public ReadOnlySpan<byte> Get(int id) => _bytes.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id]);
 
     /// <summary>The first (up to) 8 bytes of a value as a little-endian word, zero padded.</summary>

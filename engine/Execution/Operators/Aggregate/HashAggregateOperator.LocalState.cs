@@ -11,14 +11,17 @@ internal sealed partial class HashAggregateOperator
     {
         private readonly HashAggregateOperator _op;
         private readonly QueryContext _context;
+        private readonly Schema _input;
         private readonly GroupKeyEncoder? _encoder;
         private readonly GroupHashTable? _table;
-        private readonly AggregateState[] _states;
+        private AggregateState[] _states;
         private readonly ColumnVector[] _keyVectors;
         private ulong[] _words = [];
+        private ulong[] _scratch = [];
         private ulong[] _hashes = [];
         private int[] _groupIds = [];
         private int _batches;
+        private long _heldBytes; // memory of this worker's flushed tables, counted against its share of the limit
 
         // Single-word keys below DenseLimit (small ints, string and dictionary ids) skip hashing: a direct
         // array maps the key word to its group id + 1. Misses go through the hash table and fill the array.
@@ -33,25 +36,22 @@ internal sealed partial class HashAggregateOperator
         {
             _op = op;
             _context = context;
+            _input = input;
             int[] keys = op._groupColumns;
             if (keys.Length > 0)
             {
                 _encoder = sharedEncoder ?? new GroupKeyEncoder(keys.Select(k => input[k].Type).ToArray(), keys.Select(k => input[k].Nullable).ToArray());
                 _table = new GroupHashTable(_encoder.Width, expectedGroups);
             }
-            _states = new AggregateState[op._aggregates.Length];
-            for (int i = 0; i < _states.Length; i++)
-            {
-                _states[i] = AggregateStates.Create(op._aggregates[i], input, context.DegreeOfParallelism);
-                _states[i].EnsureCapacity(sharedEncoder is null ? 1 : expectedGroups);
-            }
+            _states = CreateStates(sharedEncoder is null ? 1 : expectedGroups);
             _keyVectors = new ColumnVector[Math.Max(1, keys.Length)];
         }
 
         public int GroupCount => _table?.Count ?? 1;
 
-        public void Consume(ColumnBatch batch)
+        public void Consume(ColumnBatch batch, long heldBytes = 0)
         {
+            _heldBytes = heldBytes;
             int rows = batch.RowCount;
             if (rows == 0) return;
             if (_groupIds.Length < rows) _groupIds = new int[rows];
@@ -151,8 +151,7 @@ internal sealed partial class HashAggregateOperator
 
         private void CheckMemory()
         {
-            long bytes = (_table?.MemoryBytes ?? 0) + (_encoder?.MemoryBytes ?? 0);
-            foreach (var s in _states) bytes += s.MemoryBytes;
+            long bytes = MemoryBytes + _heldBytes + (_encoder?.MemoryBytes ?? 0);
             long perWorker = _context.MemoryLimitBytes / Math.Max(1, _context.DegreeOfParallelism);
             if (bytes > perWorker)
                 throw new InsufficientMemoryException(
@@ -162,17 +161,81 @@ internal sealed partial class HashAggregateOperator
 
         public GroupKeyEncoder? Encoder => _encoder;
 
-        /// <summary>This worker's group keys (row-major words) rewritten into <paramref name="target"/>'s string ids, and their hashes.</summary>
+        /// <summary>Approximate bytes of the table and the states (not the interned strings, which flushed tables share).</summary>
+        public long MemoryBytes
+        {
+            get
+            {
+                long bytes = _table?.MemoryBytes ?? 0;
+                foreach (var s in _states) bytes += s.MemoryBytes;
+                return bytes;
+            }
+        }
+
+        private AggregateState[] CreateStates(int capacity)
+        {
+            var states = new AggregateState[_op._aggregates.Length];
+            for (int i = 0; i < states.Length; i++)
+            {
+                states[i] = AggregateStates.Create(_op._aggregates[i], _input, _context.DegreeOfParallelism);
+                states[i].EnsureCapacity(capacity);
+            }
+            return states;
+        }
+
+        /// <summary>
+        /// Copies the groups out ordered by merge partition (a counting sort on <see cref="GroupKeyEncoder.ContentHashes"/>),
+        /// while the table is still in cache, so the merge later reads each partition's groups contiguously.
+        /// </summary>
+        public GroupRun ToRun(int partitions)
+        {
+            int groups = GroupCount, width = _encoder!.Width;
+            ReadOnlySpan<ulong> keys = _table!.Keys, hashes = _table.Hashes;
+            ReadOnlySpan<ulong> partitionHashes = hashes;
+            if (_encoder.HasStrings)
+            {
+                var content = new ulong[groups];
+                if (_scratch.Length < keys.Length) _scratch = new ulong[keys.Length];
+                _encoder.ContentHashes(keys, groups, content, _scratch);
+                partitionHashes = content;
+            }
+            var starts = new int[partitions + 1];
+            foreach (ulong h in partitionHashes) starts[PartitionOf(h, partitions) + 1]++;
+            for (int p = 0; p < partitions; p++) starts[p + 1] += starts[p];
+            var fill = starts[..partitions];
+            var order = new int[groups];
+            for (int g = 0; g < groups; g++) order[fill[PartitionOf(partitionHashes[g], partitions)]++] = g;
+
+            var runKeys = new ulong[groups * width];
+            var runHashes = new ulong[groups];
+            for (int i = 0; i < groups; i++)
+            {
+                int g = order[i];
+                keys.Slice(g * width, width).CopyTo(runKeys.AsSpan(i * width, width));
+                runHashes[i] = hashes[g];
+            }
+            var states = CreateStates(groups);
+            var identity = new int[groups];
+            for (int i = 0; i < groups; i++) identity[i] = i;
+            for (int i = 0; i < states.Length; i++) states[i].Merge(_states[i], order, identity);
+            return new GroupRun(_encoder, runKeys, runHashes, states, starts);
+        }
+
+        /// <summary>Forgets all groups (after <see cref="ToRun"/>), keeping the table's arrays and the interned strings.</summary>
+        public void Clear(int capacity)
+        {
+            _table!.Clear();
+            _states = CreateStates(capacity);
+            Array.Clear(_dense);
+        }
+
+        /// <summary>This worker's group keys (row-major words) in <paramref name="target"/>'s string ids, and their hashes.</summary>
         public (ulong[] Keys, ulong[] Hashes) KeysFor(GroupKeyEncoder target)
         {
             int groups = GroupCount;
             var keys = _table!.Keys.ToArray();
-            var hashes = new ulong[groups];
-            if (ReferenceEquals(target, _encoder))
-            {
-                for (int g = 0; g < groups; g++) hashes[g] = _table.Hash(g);
-                return (keys, hashes);
-            }
+            var hashes = _table.Hashes.ToArray();
+            if (ReferenceEquals(target, _encoder)) return (keys, hashes);
             target.Remap(_encoder!, keys, groups);
             KeyHash.HashWords(keys, target.Width, groups, hashes);
             return (keys, hashes);
@@ -186,21 +249,22 @@ internal sealed partial class HashAggregateOperator
             for (int g = 0; g < groups; g++) source[g] = g;
             if (_table is null)
             {
-                MergeStates(other, source, new int[groups]);
+                MergeStates(other._states, source, new int[groups]);
                 return;
             }
             var (keys, hashes) = other.KeysFor(_encoder!);
-            MergeGroups(other, keys, hashes, source);
+            MergeGroups(other._states, keys, hashes, source);
         }
 
-        /// <summary>Merges the groups <paramref name="source"/> of <paramref name="other"/>, whose keys (in this encoder's ids) and hashes are given for all its groups.</summary>
-        public void MergeGroups(LocalState other, ulong[] keys, ulong[] hashes, int[] source)
+        /// <summary>Merges the groups <paramref name="source"/> of <paramref name="otherStates"/>, whose keys (in this encoder's ids) and hashes are given for all its groups.</summary>
+        public void MergeGroups(AggregateState[] otherStates, ulong[] keys, ulong[] hashes, ReadOnlySpan<int> source)
         {
             int width = _encoder!.Width;
-            var target = new int[source.Length];
+            if (_groupIds.Length < source.Length) _groupIds = new int[source.Length];
             const int chunk = 4096;
-            var words = new ulong[chunk * width];
-            var chunkHashes = new ulong[chunk];
+            if (_words.Length < chunk * width) _words = new ulong[chunk * width];
+            if (_hashes.Length < chunk) _hashes = new ulong[chunk];
+            ulong[] words = _words, chunkHashes = _hashes;
             for (int start = 0; start < source.Length; start += chunk)
             {
                 int n = Math.Min(chunk, source.Length - start);
@@ -210,17 +274,17 @@ internal sealed partial class HashAggregateOperator
                     for (int w = 0; w < width; w++) words[i * width + w] = keys[(long)g * width + w];
                     chunkHashes[i] = hashes[g];
                 }
-                _table!.FindOrInsert(words, chunkHashes, n, target.AsSpan(start, n));
+                _table!.FindOrInsert(words, chunkHashes, n, _groupIds.AsSpan(start, n));
             }
-            MergeStates(other, source, target);
+            MergeStates(otherStates, source, _groupIds.AsSpan(0, source.Length));
         }
 
-        private void MergeStates(LocalState other, int[] source, int[] target)
+        private void MergeStates(AggregateState[] otherStates, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
         {
             for (int i = 0; i < _states.Length; i++)
             {
                 _states[i].EnsureCapacity(GroupCount);
-                _states[i].Merge(other._states[i], source, target);
+                _states[i].Merge(otherStates[i], source, target);
             }
         }
 

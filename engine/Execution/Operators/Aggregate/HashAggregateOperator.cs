@@ -89,100 +89,128 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     /// <summary>Above this many partial groups the merge runs per hash partition on all workers.</summary>
     private const int ParallelMergeThreshold = 1 << 16;
 
+    /// <summary>
+    /// Groups a worker's table holds before they are set aside as a run and the table refilled. A table of
+    /// 96K three-word keys (about 5 MiB of slots, keys and hashes) stays in cache; one grown to millions of
+    /// groups takes a cache miss per probe and faults in fresh memory at each doubling.
+    /// </summary>
+    private const int FlushGroups = 3 << 15;
+
+    /// <summary>The refilled table's capacity: a flush's groups plus a batch's without rehashing.</summary>
+    private const int FlushCapacity = 1 << 17;
+
     /// <summary>Aggregates the input; the result is one or more disjoint sets of groups (hash partitions).</summary>
     private List<LocalState> Aggregate(QueryContext context)
     {
         Schema input = Child.OutputSchema;
         int workers = Math.Max(1, context.DegreeOfParallelism);
-        if (workers == 1)
-        {
-            var local = new LocalState(this, input, context);
-            foreach (var batch in Child.Execute(context))
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                local.Consume(batch);
-            }
-            return [local];
-        }
-
+        int partitions = MergePartitions(workers);
         var locals = new LocalState[workers];
+        var runs = new List<GroupRun>[workers];
         using (IEnumerator<ColumnBatch> source = Child.Execute(context).GetEnumerator())
         {
             var gate = new object();
             bool done = false;
-            try
+            bool Next(out ColumnBatch batch)
             {
-                Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, w =>
+                lock (gate)
                 {
-                    var local = new LocalState(this, input, context);
-                    locals[w] = local;
-                    while (true)
-                    {
-                        ColumnBatch batch;
-                        lock (gate)
-                        {
-                            if (done || !source.MoveNext()) { done = true; break; }
-                            batch = source.Current;
-                        }
-                        local.Consume(batch);
-                    }
-                });
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    done = done || !source.MoveNext();
+                    batch = done ? null! : source.Current;
+                    return !done;
+                }
             }
-            catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+            void Work(int w)
             {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                throw;
+                var local = locals[w] = new LocalState(this, input, context);
+                var full = runs[w] = [];
+                long heldBytes = 0;
+                while (Next(out var batch))
+                {
+                    local.Consume(batch, heldBytes);
+                    if (_groupColumns.Length > 0 && local.GroupCount >= FlushGroups)
+                    {
+                        // Many groups: set them aside ordered by merge partition and refill the same (cache-sized)
+                        // table, instead of growing one table to millions of slots that every probe misses in cache.
+                        var run = local.ToRun(partitions);
+                        full.Add(run);
+                        heldBytes += run.MemoryBytes;
+                        local.Clear(FlushCapacity);
+                    }
+                }
+            }
+            if (workers == 1) Work(0);
+            else
+            {
+                try
+                {
+                    Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, Work);
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+                {
+                    ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                    throw;
+                }
             }
         }
         var partials = locals.Where(l => l is not null).ToArray();
-        long total = partials.Sum(l => (long)l.GroupCount);
-        if (_groupColumns.Length == 0 || total < ParallelMergeThreshold)
+        var flushed = runs.Where(r => r is not null).SelectMany(r => r).ToList();
+        long total = partials.Sum(l => (long)l.GroupCount) + flushed.Sum(r => (long)r.Count);
+        if (_groupColumns.Length == 0 || (flushed.Count == 0 && total < ParallelMergeThreshold))
         {
             for (int w = 1; w < partials.Length; w++) partials[0].MergeFrom(partials[w]);
             return [partials[0]];
         }
-        return MergePartitioned(partials, input, context);
+        var tail = new GroupRun[partials.Length];
+        Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, w => tail[w] = partials[w].ToRun(partitions));
+        flushed.AddRange(tail.Where(r => r.Count > 0));
+        return MergeRuns(flushed, partitions, input, context);
     }
 
     /// <summary>
-    /// Merges many partial groups in parallel: every worker's groups are split by hash into partitions
-    /// (after rewriting string ids into the first worker's ids), and each partition is merged by one task
-    /// into its own table and states. Partitions hold disjoint groups, so their outputs simply concatenate.
+    /// Merge partitions: many, so each partition's table stays cache-sized, unless an aggregate keeps a list of
+    /// entries that every partition's merge walks whole (median, distinct), where few partitions cost less.
     /// </summary>
-    private List<LocalState> MergePartitioned(LocalState[] partials, Schema input, QueryContext context)
+    private int MergePartitions(int workers) =>
+        _aggregates.Any(a => a.Function is AggregateFunction.Median or AggregateFunction.CountDistinct or AggregateFunction.SumDistinct)
+            ? workers * 4 : 256;
+
+    /// <summary>
+    /// Merges runs of groups in parallel, one task per partition: the runs of other workers first get this
+    /// encoder's string ids (maps built once per worker) and the hashes of those ids; then each partition's
+    /// groups, contiguous in every run, go into that partition's own table and states. Partitions hold
+    /// disjoint groups, so their outputs simply concatenate.
+    /// </summary>
+    private List<LocalState> MergeRuns(List<GroupRun> runs, int partitions, Schema input, QueryContext context)
     {
-        GroupKeyEncoder encoder = partials[0].Encoder!;
+        GroupKeyEncoder encoder = runs[0].Encoder;
         int workers = Math.Max(1, context.DegreeOfParallelism);
-        int partitions = workers * 4;
-        var keys = new ulong[partials.Length][];
-        var hashes = new ulong[partials.Length][];
-        var selections = new int[partials.Length][][];
-        for (int w = 0; w < partials.Length; w++) (keys[w], hashes[w]) = partials[w].KeysFor(encoder);
-        Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation };
+        var maps = new Dictionary<GroupKeyEncoder, int[]?[]>(ReferenceEqualityComparer.Instance);
+        foreach (var run in runs)
+            if (run.Encoder != encoder && !maps.ContainsKey(run.Encoder)) maps[run.Encoder] = encoder.RemapMaps(run.Encoder);
+        Parallel.ForEach(runs.Where(r => r.Encoder != encoder), options, run =>
         {
-            ulong[] h = hashes[w];
-            var counts = new int[partitions];
-            foreach (ulong x in h) counts[PartitionOf(x, partitions)]++;
-            var lists = new int[partitions][];
-            for (int p = 0; p < partitions; p++) lists[p] = new int[counts[p]];
-            var fill = new int[partitions];
-            for (int g = 0; g < h.Length; g++)
-            {
-                int p = PartitionOf(h[g], partitions);
-                lists[p][fill[p]++] = g;
-            }
-            selections[w] = lists;
+            encoder.Remap(maps[run.Encoder], run.Keys, run.Count);
+            KeyHash.HashWords(run.Keys, encoder.Width, run.Count, run.Hashes);
         });
+        var identity = new int[runs.Max(r => r.Count)];
+        for (int i = 0; i < identity.Length; i++) identity[i] = i;
         var result = new LocalState[partitions];
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, p =>
+        Parallel.For(0, partitions, options, p =>
         {
             int expected = 0;
-            for (int w = 0; w < partials.Length; w++) expected += selections[w][p].Length;
+            foreach (var run in runs) expected += run.Starts[p + 1] - run.Starts[p];
             var state = new LocalState(this, input, context, encoder, expected);
-            for (int w = 0; w < partials.Length; w++) state.MergeGroups(partials[w], keys[w], hashes[w], selections[w][p]);
+            foreach (var run in runs)
+            {
+                int start = run.Starts[p], count = run.Starts[p + 1] - start;
+                if (count > 0) state.MergeGroups(run.States, run.Keys, run.Hashes, identity.AsSpan(start, count));
+            }
             result[p] = state;
         });
-        return [.. result];
+        return [.. result.Where(r => r.GroupCount > 0)];
     }
 
     private static int PartitionOf(ulong hash, int partitions) => (int)(((hash >> 32) & 0xFFFF) * (ulong)partitions >> 16);

@@ -310,6 +310,34 @@ public sealed class HashAggregateOperatorTests
         EqualUnordered(expected, Collect(op, Context(dop: 2, batchSize: 10_000)));
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    public void GroupsBeyondAFlushAreSetAsideAsRunsAndMergedByPartition(int dop, bool dictionary)
+    {
+        // ~390K groups: each worker's table fills and is set aside several times, and the same key recurs in
+        // runs of both workers (whose string ids differ), so the merge must bring them together.
+        var rng = new Random(7);
+        var rows = new List<object?[]>();
+        for (int r = 0; r < 600_000; r++)
+        {
+            string? s = rng.Next(40) == 0 ? null : "key-" + rng.Next(600);
+            long? l = rng.Next(25) == 0 ? null : rng.Next(1000);
+            rows.Add(Row(s, l, rng.Next(-50, 50), Math.Round(rng.NextDouble() * 10, 2)));
+        }
+        var schema = Schema(("s", ColumnType.String), ("l", ColumnType.Int64), ("v", ColumnType.Int32), ("d", ColumnType.Float64));
+        var op = new HashAggregateOperator(Source(schema, rows, 8192, dictionary), [0, 1],
+        [
+            new(AggregateFunction.Sum, 2, "sum_v"), new(AggregateFunction.CountAll, -1, "n"), new(AggregateFunction.Min, 3, "min_d"),
+            new(AggregateFunction.Max, 0, "max_s"), new(AggregateFunction.Avg, 2, "avg_v"),
+        ]);
+        var expected = rows.GroupBy(r => ((string?)r[0], (long?)r[1])).Select(g => Row(g.Key.Item1, g.Key.Item2,
+            g.Sum(r => (long)(int)r[2]!), g.LongCount(), g.Min(r => (double)r[3]!), g.Key.Item1, g.Average(r => (double)(int)r[2]!))).ToList();
+        Assert.True(expected.Count > 300_000);
+        EqualUnordered(expected, Collect(op, Context(dop: dop)));
+    }
+
     [Fact]
     public void OutputIsSplitIntoBatchSizeBatches()
     {
