@@ -3,7 +3,7 @@ using Kindling.Formats.Parquet;
 
 namespace Kindling.Benchmarks.Parquet;
 
-/// <summary>Decode time per column of a file, one thread: where a read spends its time. usage: parquet-profile FILE</summary>
+/// <summary>Scan time per column of a file, then of all columns: where a read spends its time. usage: parquet-profile FILE [scan]</summary>
 internal static class ParquetProfile
 {
     public static int Run(string[] args)
@@ -15,7 +15,7 @@ internal static class ParquetProfile
             for (int c = 0; c < reader.Schema.Count; c++)
             {
                 var sw = Stopwatch.StartNew();
-                for (int g = 0; g < reader.RowGroupCount; g++) reader.ReadRowGroup(g, [c]);
+                foreach (var batch in reader.ReadBatches([c])) { }
                 line.Add($"{reader.Schema[c].Name}={sw.Elapsed.TotalMilliseconds:F0}ms");
             }
             Console.WriteLine($"pass {pass}: {string.Join(" ", line)}");
@@ -25,10 +25,11 @@ internal static class ParquetProfile
         {
             int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var pause = GC.GetTotalPauseDuration();
             var sw = Stopwatch.StartNew();
             long rows = 0;
             foreach (var batch in reader.ReadBatches()) rows += batch.RowCount;
-            Console.WriteLine($"scan {pass}: {rows} rows in {sw.Elapsed.TotalMilliseconds:F0} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU); GCs gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
+            Console.WriteLine($"scan {pass}: {rows} rows in {sw.Elapsed.TotalMilliseconds:F0} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms GC pauses); GCs gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
         }
         return 0;
     }

@@ -10,6 +10,7 @@ internal sealed class ByteDictionary
     private readonly int _limitBytes;
     private int[] _slots = new int[1024]; // entry index + 1; 0 = empty
     private int[] _hashes = new int[512];
+    private ulong[] _words = new ulong[512]; // values of 1 to 8 bytes as little-endian words (compared without the byte buffer)
 
     public ByteDictionary(int fixedWidth, int limitBytes)
     {
@@ -37,8 +38,43 @@ internal sealed class ByteDictionary
         if (_entries.DataLength + value.Length + 4 > _limitBytes) return -1;
         int index = _entries.Count;
         value.CopyTo(_entries.Add(value.Length));
-        if (index == _hashes.Length) Array.Resize(ref _hashes, _hashes.Length * 2);
+        if (index == _hashes.Length)
+        {
+            Array.Resize(ref _hashes, _hashes.Length * 2);
+            Array.Resize(ref _words, _hashes.Length);
+        }
         _hashes[index] = hash;
+        _slots[slot] = index + 1;
+        if (_entries.Count * 2 > _slots.Length) Rehash();
+        return index;
+    }
+
+    /// <summary>
+    /// <see cref="IndexOf"/> for a fixed-width value of at most 8 bytes given as its little-endian word (zero
+    /// extended): hashed and compared as one integer, the common case of numeric and date columns.
+    /// </summary>
+    public int IndexOfWord(ulong word, ReadOnlySpan<byte> value)
+    {
+        int hash = (int)((word * 0x9E3779B97F4A7C15UL) >> 32);
+        int mask = _slots.Length - 1;
+        int slot = hash & mask;
+        while (true)
+        {
+            int entry = _slots[slot] - 1;
+            if (entry < 0) break;
+            if (_words[entry] == word) return entry;
+            slot = (slot + 1) & mask;
+        }
+        if (_entries.DataLength + value.Length + 4 > _limitBytes) return -1;
+        int index = _entries.Count;
+        value.CopyTo(_entries.Add(value.Length));
+        if (index == _hashes.Length)
+        {
+            Array.Resize(ref _hashes, _hashes.Length * 2);
+            Array.Resize(ref _words, _hashes.Length);
+        }
+        _hashes[index] = hash;
+        _words[index] = word;
         _slots[slot] = index + 1;
         if (_entries.Count * 2 > _slots.Length) Rehash();
         return index;

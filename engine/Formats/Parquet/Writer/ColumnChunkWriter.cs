@@ -181,9 +181,13 @@ internal sealed class ColumnChunkWriter
     {
         var dictionary = new ByteDictionary(_values.FixedWidth, _options.DictionaryLimitBytes);
         if (_indices.Length < _values.Count) _indices = new int[Math.Max(_values.Count, _indices.Length * 2)];
+        int width = _values.FixedWidth;
+        ReadOnlySpan<byte> data = _values.Data;
         for (int i = 0; i < _values.Count; i++)
         {
-            int index = dictionary.IndexOf(_values[i]);
+            int index = width == 8 ? dictionary.IndexOfWord(BinaryPrimitives.ReadUInt64LittleEndian(data[(i * 8)..]), data.Slice(i * 8, 8))
+                : width == 4 ? dictionary.IndexOfWord(BinaryPrimitives.ReadUInt32LittleEndian(data[(i * 4)..]), data.Slice(i * 4, 4))
+                : dictionary.IndexOf(_values[i]);
             if (index < 0) return null; // past the limit: the whole chunk falls back to PLAIN
             _indices[i] = index;
             // Mostly distinct values after a fair sample: a dictionary would not pay for itself.
@@ -299,7 +303,7 @@ internal sealed class ColumnChunkWriter
                 if (!TryAppendBulk(vector))
                     for (int i = 0; i < vector.Length; i++) AppendValue(vector, i);
             }
-            else
+            else if (!TryAppendValid(vector, levels))
             {
                 for (int i = 0; i < vector.Length; i++)
                 {
@@ -324,6 +328,33 @@ internal sealed class ColumnChunkWriter
             case PrimitiveVector<byte> v: _values.AddFixed(v.Values); return true;
             case PrimitiveVector<long> v when _element.Type == PhysicalType.Int64: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
             default: return false;
+        }
+    }
+
+    /// <summary>The valid values of a vector with nulls whose memory is the PLAIN layout, copied without a per-value type switch.</summary>
+    private bool TryAppendValid(ColumnVector vector, Span<int> levels)
+    {
+        switch (vector)
+        {
+            case PrimitiveVector<int> v: AppendValid(v, levels); return true;
+            case PrimitiveVector<float> v: AppendValid(v, levels); return true;
+            case PrimitiveVector<double> v: AppendValid(v, levels); return true;
+            case PrimitiveVector<long> v when _element.Type == PhysicalType.Int64: AppendValid(v, levels); return true;
+            default: return false;
+        }
+    }
+
+    private void AppendValid<T>(PrimitiveVector<T> vector, Span<int> levels) where T : unmanaged
+    {
+        ReadOnlySpan<T> values = vector.Values;
+        byte[] bits = vector.ValidityBits!;
+        var target = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(_values.AddFixed(vector.Length - vector.NullCount));
+        int n = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            bool valid = Validity.IsValid(bits, i);
+            levels[i] = valid ? 1 : 0;
+            if (valid) target[n++] = values[i];
         }
     }
 

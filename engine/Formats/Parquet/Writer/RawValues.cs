@@ -53,6 +53,17 @@ internal sealed class RawValues
         Count += values.Length / FixedWidth;
     }
 
+    /// <summary>Reserves <paramref name="count"/> fixed-width values and returns their bytes to fill.</summary>
+    public Span<byte> AddFixed(int count)
+    {
+        int length = count * FixedWidth;
+        if (DataLength + length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + length));
+        var span = _data.AsSpan(DataLength, length);
+        DataLength += length;
+        Count += count;
+        return span;
+    }
+
     public void Clear()
     {
         Count = 0;
