@@ -35,18 +35,7 @@ internal sealed class ByteDictionary
             if (_hashes[entry] == hash && _entries[entry].SequenceEqual(value)) return entry;
             slot = (slot + 1) & mask;
         }
-        if (_entries.DataLength + value.Length + 4 > _limitBytes) return -1;
-        int index = _entries.Count;
-        value.CopyTo(_entries.Add(value.Length));
-        if (index == _hashes.Length)
-        {
-            Array.Resize(ref _hashes, _hashes.Length * 2);
-            Array.Resize(ref _words, _hashes.Length);
-        }
-        _hashes[index] = hash;
-        _slots[slot] = index + 1;
-        if (_entries.Count * 2 > _slots.Length) Rehash();
-        return index;
+        return Add(value, hash, 0, slot);
     }
 
     /// <summary>
@@ -65,6 +54,12 @@ internal sealed class ByteDictionary
             if (_words[entry] == word) return entry;
             slot = (slot + 1) & mask;
         }
+        return Add(value, hash, word, slot);
+    }
+
+    /// <summary>Adds a value not present (its probe ended at the empty <paramref name="slot"/>), or returns -1 past the byte limit.</summary>
+    private int Add(ReadOnlySpan<byte> value, int hash, ulong word, int slot)
+    {
         if (_entries.DataLength + value.Length + 4 > _limitBytes) return -1;
         int index = _entries.Count;
         value.CopyTo(_entries.Add(value.Length));
