@@ -125,19 +125,26 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
             {
                 var local = locals[w] = new LocalState(this, input, context);
                 var full = runs[w] = [];
-                long heldBytes = 0;
+                long heldBytes = 0, rowsInTable = 0;
+                int flushAt = FlushGroups;
                 while (Next(out var batch))
                 {
                     local.Consume(batch, heldBytes);
-                    if (_groupColumns.Length > 0 && local.GroupCount >= FlushGroups)
+                    rowsInTable += batch.RowCount;
+                    if (_groupColumns.Length == 0 || local.GroupCount < flushAt) continue;
+                    if (rowsInTable >= 2L * local.GroupCount)
                     {
-                        // Many groups: set them aside ordered by merge partition and refill the same (cache-sized)
-                        // table, instead of growing one table to millions of slots that every probe misses in cache.
-                        var run = local.ToRun(partitions);
-                        full.Add(run);
-                        heldBytes += run.MemoryBytes;
-                        local.Clear(FlushCapacity);
+                        // The table aggregates (rows keep finding their groups): let it grow.
+                        flushAt = int.MaxValue;
+                        continue;
                     }
+                    // Nearly a group per row: set the groups aside ordered by merge partition and refill the same
+                    // cache-sized table, instead of growing one table to millions of slots that every probe misses.
+                    var run = local.ToRun(partitions);
+                    full.Add(run);
+                    heldBytes += run.MemoryBytes;
+                    local.Clear(FlushCapacity);
+                    rowsInTable = 0;
                 }
             }
             if (workers == 1) Work(0);
