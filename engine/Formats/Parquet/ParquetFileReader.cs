@@ -147,58 +147,84 @@ internal sealed class ParquetFileReader : IDisposable
             : ReadWindow(selected, readers, rows, columns);
     }
 
+    /// <summary>Batches decoded ahead of the caller, so that every worker finds a column to decode.</summary>
+    private const int BatchesAhead = 4;
+
     /// <summary>
     /// Streams the row groups not ruled out by <paramref name="predicates"/> as batches of at most
-    /// <paramref name="batchRows"/> rows, decoding the next batch (all its columns in parallel) while the
-    /// caller works on the current one. Memory stays at two batches plus one row group's compressed chunks.
+    /// <paramref name="batchRows"/> rows, decoded ahead of the caller. Each column decodes its batches in
+    /// order on a chain of tasks (its reader keeps its place in the chunk); the chains of different columns
+    /// run in parallel with no barrier per batch. Memory stays at a few batches plus one row group's
+    /// compressed chunks.
     /// </summary>
     public IEnumerable<ColumnBatch> ReadBatches(IReadOnlyList<int>? columns = null, IReadOnlyList<ParquetPredicate>? predicates = null, int batchRows = DefaultBatchRows)
     {
-        using var windows = Windows(columns, predicates, Math.Max(1, batchRows)).GetEnumerator();
-        Task<bool>? next = Task.Run(windows.MoveNext);
+        var selected = columns ?? [.. Enumerable.Range(0, _columns.Length)];
+        var schema = SchemaOf(columns, selected);
+        var readers = selected.Select(c => new ColumnChunkReader(_columns[c])).ToArray();
+        var chains = new Task[selected.Count];
+        Array.Fill(chains, Task.CompletedTask);
+        var ahead = new Queue<(ColumnVector[] Vectors, Task[] Parts, int Rows)>();
         try
         {
-            while (Await(next))
+            foreach (var (group, firstOfGroup, rows) in Windows(predicates, Math.Max(1, batchRows)))
             {
-                var batch = windows.Current;
-                next = Task.Run(windows.MoveNext);
-                yield return batch;
+                if (ahead.Count == BatchesAhead) yield return Complete(ahead.Dequeue(), schema);
+                var vectors = new ColumnVector[selected.Count];
+                var parts = new Task[selected.Count];
+                for (int i = 0; i < parts.Length; i++)
+                {
+                    int slot = i;
+                    parts[i] = chains[i] = chains[i].ContinueWith(previous =>
+                    {
+                        previous.GetAwaiter().GetResult(); // a failed batch fails the rest of its column
+                        if (firstOfGroup) BeginChunk(group, selected[slot], readers[slot]);
+                        vectors[slot] = readers[slot].ReadNext(rows);
+                    }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
+                ahead.Enqueue((vectors, parts, rows));
             }
-            next = null;
+            while (ahead.Count > 0) yield return Complete(ahead.Dequeue(), schema);
         }
         finally
         {
-            // An abandoned enumeration still waits for the decode in flight, so nothing outlives the reader.
-            if (next is not null) try { next.Wait(); } catch (AggregateException) { }
+            // An abandoned enumeration still waits for the decodes in flight, so nothing outlives the reader.
+            try { Task.WaitAll(chains); } catch (AggregateException) { }
         }
     }
 
-    private IEnumerable<ColumnBatch> Windows(IReadOnlyList<int>? columns, IReadOnlyList<ParquetPredicate>? predicates, int batchRows)
+    /// <summary>The row groups to read as (group, whether the window starts it, rows) windows of at most <paramref name="batchRows"/>.</summary>
+    private IEnumerable<(int Group, bool First, int Rows)> Windows(IReadOnlyList<ParquetPredicate>? predicates, int batchRows)
     {
-        var selected = columns ?? [.. Enumerable.Range(0, _columns.Length)];
-        var readers = selected.Select(c => new ColumnChunkReader(_columns[c])).ToArray();
         for (int g = 0; g < RowGroupCount; g++)
         {
             if (predicates is not null && !RowGroupMayMatch(g, predicates)) continue;
             int rows = (int)Metadata.RowGroups[g].NumRows;
-            if (rows == 0) continue;
-            BeginRowGroup(g, selected, readers);
             for (int start = 0; start < rows; start += batchRows)
-                yield return ReadWindow(selected, readers, Math.Min(batchRows, rows - start), columns);
+                yield return (g, start == 0, Math.Min(batchRows, rows - start));
         }
+    }
+
+    private ColumnBatch Complete((ColumnVector[] Vectors, Task[] Parts, int Rows) window, Schema schema)
+    {
+        Guard(() => Task.WaitAll(window.Parts));
+        return new ColumnBatch(schema, window.Vectors, window.Rows);
+    }
+
+    /// <summary>Reads column <paramref name="column"/>'s chunk of row group <paramref name="group"/> into the reader and starts it.</summary>
+    private void BeginChunk(int group, int column, ColumnChunkReader reader)
+    {
+        var rowGroup = Metadata.RowGroups[group];
+        var chunk = rowGroup.Columns[column];
+        var (start, length) = ChunkRange(chunk);
+        _source.ReadExactly(start, reader.ChunkBuffer(checked((int)length)));
+        reader.Begin((int)length, chunk, (int)rowGroup.NumRows);
     }
 
     /// <summary>Reads the selected columns' chunks of a row group into their readers' buffers.</summary>
     private void BeginRowGroup(int index, IReadOnlyList<int> selected, ColumnChunkReader[] readers)
     {
-        var group = Metadata.RowGroups[index];
-        Guard(() => Parallel.For(0, selected.Count, i =>
-        {
-            var chunk = group.Columns[selected[i]];
-            var (start, length) = ChunkRange(chunk);
-            _source.ReadExactly(start, readers[i].ChunkBuffer(checked((int)length)));
-            readers[i].Begin((int)length, chunk, (int)group.NumRows);
-        }));
+        Guard(() => Parallel.For(0, selected.Count, i => BeginChunk(index, selected[i], readers[i])));
     }
 
     /// <summary>The next <paramref name="rows"/> rows of every selected column, decoded in parallel.</summary>
@@ -222,18 +248,6 @@ internal sealed class ParquetFileReader : IDisposable
         catch (AggregateException e) when (e.InnerExceptions.All(IsDataError))
         {
             throw Wrap(e.InnerExceptions[0]);
-        }
-    }
-
-    private static bool Await(Task<bool> task)
-    {
-        try
-        {
-            return task.GetAwaiter().GetResult();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            throw e.InnerExceptions[0];
         }
     }
 

@@ -168,6 +168,21 @@ public sealed class ParquetReaderTests
     }
 
     [Fact]
+    public void An_abandoned_scan_leaves_the_reader_usable_and_a_new_scan_starts_over()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("t.parquet");
+        WriteTable(file, new ParquetWriteOptions { RowGroupRows = 1_000 });
+        using var reader = ParquetFileReader.Open(file);
+        // Stop after two batches while later ones are still being decoded ahead.
+        var first = reader.ReadBatches(batchRows: 100).Take(2).ToList();
+        Assert.Equal(200, first.Sum(b => b.RowCount));
+        Assert.Equal(Rows, reader.ReadBatches(batchRows: 333).Sum(b => b.RowCount));
+        var again = reader.ReadBatches([2], batchRows: 100).First();
+        Assert.Equal(((PrimitiveVector<long>)first[0][2]).Values.ToArray(), ((PrimitiveVector<long>)again[0]).Values.ToArray());
+    }
+
+    [Fact]
     public void Rejects_nested_columns_naming_them()
     {
         using var dir = new TempDirectory();
