@@ -44,6 +44,20 @@ internal static class RleBitPackedHybrid
         return pos;
     }
 
+    /// <summary>
+    /// Whether the data starts with one RLE run covering at least <paramref name="count"/> values (how writers
+    /// encode the levels of a page without nulls), and its value, read without expanding the run.
+    /// </summary>
+    public static bool TrySingleRun(ReadOnlySpan<byte> src, int bitWidth, int count, out int value)
+    {
+        value = 0;
+        int pos = 0, byteWidth = (bitWidth + 7) / 8;
+        ulong header = Varint.Read(src, ref pos, "RLE header");
+        if ((header & 1) != 0 || header >> 1 < (ulong)count || pos + byteWidth > src.Length) return false;
+        for (int b = 0; b < byteWidth; b++) value |= src[pos + b] << (8 * b);
+        return true;
+    }
+
     /// <summary>Unpacks values packed LSB first at <paramref name="bitWidth"/> bits; <paramref name="src"/> holds at least enough bytes.</summary>
     public static void Unpack(ReadOnlySpan<byte> src, int bitWidth, Span<int> dst)
     {

@@ -35,6 +35,10 @@ internal sealed class ColumnChunkReader
     private Array? _dictionary;
     private int _dictionaryCount = -1;
     private int[] _levels = [];
+    private bool _levelsAllOne; // the page's levels are one run of 1s (no nulls), not expanded into _levels
+    // When >= 0, the current page's values are PLAIN fixed-width values in engine form at this offset of
+    // _decompressed, handed out from there instead of copied to a dense buffer first.
+    private int _plainOffset = -1;
     private int[] _indices = [];
     private byte[] _decompressed = [];
 
@@ -189,6 +193,7 @@ internal sealed class ColumnChunkReader
         }
         _pageAllValid = true;
         _pageCodes = _pageGathers = false;
+        _plainOffset = -1;
         return true;
     }
 
@@ -270,6 +275,8 @@ internal sealed class ColumnChunkReader
 
     private void DecodeLevels(ReadOnlySpan<byte> encoded, int count)
     {
+        _levelsAllOne = RleBitPackedHybrid.TrySingleRun(encoded, 1, count, out int level) && level == 1;
+        if (_levelsAllOne) return;
         if (_levels.Length < count) _levels = new int[Math.Max(count, _levels.Length * 2)];
         RleBitPackedHybrid.Decode(encoded, 1, _levels.AsSpan(0, count));
     }
@@ -277,8 +284,9 @@ internal sealed class ColumnChunkReader
     /// <summary>Decodes a data page's values: string dictionary pages as codes (_indices), everything else as dense values.</summary>
     private void DecodePage(ReadOnlySpan<byte> values, ParquetEncoding encoding, int count)
     {
+        _plainOffset = -1;
         int nonNull = count;
-        if (_column.MaxDefinitionLevel > 0)
+        if (_column.MaxDefinitionLevel > 0 && !_levelsAllOne)
         {
             nonNull = 0;
             var levels = _levels.AsSpan(0, count);
@@ -294,8 +302,32 @@ internal sealed class ColumnChunkReader
         _pageGathers = dictionaryPage && !_pageCodes && _dictionary is not null;
         if (_pageCodes || _pageGathers) DecodeIndices(values, nonNull);
         else if (dictionaryPage) Gather(values, nonNull);
-        else DecodeDense(values, encoding, nonNull);
+        else if (!TryPlainInPage(values, encoding, nonNull)) DecodeDense(values, encoding, nonNull);
     }
+
+    /// <summary>
+    /// PLAIN fixed-width values that need no conversion and lie in the decompressed page buffer are used where
+    /// they are (<see cref="_plainOffset"/>), saving a copy per value for nullable columns' pages.
+    /// </summary>
+    private bool TryPlainInPage(ReadOnlySpan<byte> values, ParquetEncoding encoding, int count)
+    {
+        if (encoding != ParquetEncoding.Plain || _column.Conversion != ValueConversion.None || values.IsEmpty) return false;
+        int width = (_column.Physical, _storage) switch
+        {
+            (PhysicalType.Int64, TypeKind.Int64) or (PhysicalType.Double, TypeKind.Float64) => 8,
+            (PhysicalType.Int32, TypeKind.Int32) or (PhysicalType.Float, TypeKind.Float32) => 4,
+            _ => 0,
+        };
+        if (width == 0 || (long)count * width > values.Length) return false;
+        // An uncompressed page's bytes are in the chunk buffer: those take the copying path.
+        if (!((ReadOnlySpan<byte>)_decompressed).Overlaps(values, out int offset) || offset < 0) return false;
+        _plainOffset = offset;
+        return true;
+    }
+
+    /// <summary>The current page's dense values: in the page buffer (<see cref="TryPlainInPage"/>) or in <paramref name="dense"/>.</summary>
+    private ReadOnlySpan<T> Dense<T>(T[] dense) where T : unmanaged =>
+        _plainOffset >= 0 ? MemoryMarshal.Cast<byte, T>(_decompressed.AsSpan(_plainOffset)) : dense;
 
     /// <summary>Hands out the next <paramref name="take"/> rows of the current page at <paramref name="windowRow"/>.</summary>
     private void Place(int take, int windowRow)
@@ -645,12 +677,12 @@ internal sealed class ColumnChunkReader
         }
         switch (_out)
         {
-            case byte[] o: Place(_bools, from, o, levels, take, windowRow, _pageAllValid); break;
-            case int[] o: Place(_ints, from, o, levels, take, windowRow, _pageAllValid); break;
-            case long[] o: Place(_longs, from, o, levels, take, windowRow, _pageAllValid); break;
-            case float[] o: Place(_floats, from, o, levels, take, windowRow, _pageAllValid); break;
-            case double[] o: Place(_doubles, from, o, levels, take, windowRow, _pageAllValid); break;
-            case Int128[] o: Place(_wides, from, o, levels, take, windowRow, _pageAllValid); break;
+            case byte[] o: Place<byte>(_bools, from, o, levels, take, windowRow, _pageAllValid); break;
+            case int[] o: Place(Dense(_ints), from, o, levels, take, windowRow, _pageAllValid); break;
+            case long[] o: Place(Dense(_longs), from, o, levels, take, windowRow, _pageAllValid); break;
+            case float[] o: Place(Dense(_floats), from, o, levels, take, windowRow, _pageAllValid); break;
+            case double[] o: Place(Dense(_doubles), from, o, levels, take, windowRow, _pageAllValid); break;
+            case Int128[] o: Place<Int128>(_wides, from, o, levels, take, windowRow, _pageAllValid); break;
         }
     }
 
@@ -667,11 +699,11 @@ internal sealed class ColumnChunkReader
             if (levels[i] == 1) target[i] = dictionary[indices[v++]];
     }
 
-    private static void Place<T>(T[] dense, int from, T[] output, ReadOnlySpan<int> levels, int count, int windowRow, bool allValid)
+    private static void Place<T>(ReadOnlySpan<T> dense, int from, T[] output, ReadOnlySpan<int> levels, int count, int windowRow, bool allValid)
     {
         if (allValid)
         {
-            dense.AsSpan(from, count).CopyTo(output.AsSpan(windowRow));
+            dense.Slice(from, count).CopyTo(output.AsSpan(windowRow));
             return;
         }
         for (int i = 0, v = from; i < count; i++)
