@@ -3,20 +3,27 @@ using Kindling.Vectors;
 namespace Kindling.Kernels.Aggregates;
 
 /// <summary>
-/// median(col) = Spark's percentile(col, 0.5) as double with linear interpolation. Collects
-/// (group, value) pairs in flat arrays; at the end a counting sort by group yields each group's values.
+/// median(col) = Spark's percentile(col, 0.5) as double with linear interpolation. Collects (group, value)
+/// pairs in fixed-size chunks (appending never copies); a merge adopts the other state's chunks with a group
+/// map instead of copying them. At the end a counting sort by group yields each group's values.
 /// </summary>
 internal sealed class MedianState(int column, int degreeOfParallelism = 1) : AggregateState
 {
-    private int[] _groups = new int[1024];
-    private double[] _values = new double[1024];
-    private int _count;
+    private const int ChunkSize = 1 << 16;
+
+    /// <summary>Pairs whose group ids pass through <see cref="Map"/> (null: ids are this state's; -1: a group merged elsewhere).</summary>
+    private sealed record Part(int[] Groups, double[] Values, int Count, int[]? Map);
+
+    private readonly List<Part> _full = [];
+    private int[] _groups = [];
+    private double[] _values = [];
+    private int _fill;
     private double[] _buffer = [];
     private int _groupCount;
     private double[]? _results;
     private byte[]? _hasResult;
 
-    public override long MemoryBytes => _groups.Length * 12L;
+    public override long MemoryBytes => (_full.Count + 1) * (long)ChunkSize * 12;
 
     public override void EnsureCapacity(int groups) => _groupCount = Math.Max(_groupCount, groups);
 
@@ -25,32 +32,45 @@ internal sealed class MedianState(int column, int degreeOfParallelism = 1) : Agg
         ColumnVector v = batch[column];
         if (_buffer.Length < rows) _buffer = new double[rows];
         NumericInput.ToDoubles(v, rows, _buffer);
-        Grow(ref _groups, _count + rows);
-        Grow(ref _values, _count + rows);
         byte[]? bits = v.ValidityBits;
-        int n = _count;
         for (int i = 0; i < rows; i++)
         {
             if (bits is not null && !Validity.IsValid(bits, i)) continue;
-            _groups[n] = groupIds[i];
-            _values[n] = _buffer[i];
-            n++;
+            if (_fill == _groups.Length) NewChunk();
+            _groups[_fill] = groupIds[i];
+            _values[_fill] = _buffer[i];
+            _fill++;
         }
-        _count = n;
+    }
+
+    private void NewChunk()
+    {
+        if (_fill > 0) _full.Add(new Part(_groups, _values, _fill, null));
+        _groups = GC.AllocateUninitializedArray<int>(ChunkSize);
+        _values = GC.AllocateUninitializedArray<double>(ChunkSize);
+        _fill = 0;
+    }
+
+    /// <summary>Every part: adopted and full chunks, then the chunk being filled.</summary>
+    private IEnumerable<Part> Parts()
+    {
+        foreach (var part in _full) yield return part;
+        if (_fill > 0) yield return new Part(_groups, _values, _fill, null);
     }
 
     public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
         var o = (MedianState)other;
-        Grow(ref _groups, _count + o._count);
-        Grow(ref _values, _count + o._count);
         int[] map = GroupMap(o._groupCount, source, target);
-        for (int i = 0; i < o._count; i++)
+        foreach (var part in o.Parts())
         {
-            if (map[o._groups[i]] < 0) continue;
-            _groups[_count] = map[o._groups[i]];
-            _values[_count] = o._values[i];
-            _count++;
+            int[] composed = map;
+            if (part.Map is { } inner)
+            {
+                composed = new int[inner.Length];
+                for (int g = 0; g < inner.Length; g++) composed[g] = inner[g] < 0 ? -1 : map[inner[g]];
+            }
+            _full.Add(part with { Map = composed });
         }
     }
 
@@ -99,15 +119,32 @@ internal sealed class MedianState(int column, int degreeOfParallelism = 1) : Agg
     private void Compute()
     {
         int groups = _groupCount;
+        var parts = Parts().ToList();
         var starts = new int[groups + 1];
-        for (int i = 0; i < _count; i++) starts[_groups[i] + 1]++;
+        long total = 0;
+        foreach (var part in parts)
+        {
+            for (int i = 0; i < part.Count; i++)
+            {
+                int g = part.Map is null ? part.Groups[i] : part.Map[part.Groups[i]];
+                if (g >= 0) starts[g + 1]++;
+            }
+        }
         for (int g = 0; g < groups; g++) starts[g + 1] += starts[g];
-        var sorted = new double[_count];
+        total = starts[groups];
+        var sorted = GC.AllocateUninitializedArray<double>((int)total);
         var fill = starts.AsSpan(0, groups).ToArray();
-        for (int i = 0; i < _count; i++) sorted[fill[_groups[i]]++] = _values[i];
+        foreach (var part in parts)
+        {
+            for (int i = 0; i < part.Count; i++)
+            {
+                int g = part.Map is null ? part.Groups[i] : part.Map[part.Groups[i]];
+                if (g >= 0) sorted[fill[g]++] = part.Values[i];
+            }
+        }
         var results = new double[groups];
         var hasResult = new byte[groups];
-        int chunks = Math.Max(1, Math.Min(degreeOfParallelism, _count / 65536));
+        int chunks = (int)Math.Max(1, Math.Min(degreeOfParallelism, total / 65536));
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
         {
             for (int g = (int)((long)groups * c / chunks); g < (int)((long)groups * (c + 1) / chunks); g++)
