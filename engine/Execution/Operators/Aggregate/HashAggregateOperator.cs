@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Kindling.Kernels.Aggregates;
 using Kindling.Kernels.Hashing;
 using Kindling.Vectors;
@@ -107,60 +106,32 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
         int partitions = MergePartitions(workers);
         var locals = new LocalState[workers];
         var runs = new List<GroupRun>[workers];
-        using (IEnumerator<ColumnBatch> source = Child.Execute(context).GetEnumerator())
+        SharedBatchWorkers.Run(Child.Execute(context), workers, context.Cancellation, (w, next) =>
         {
-            var gate = new object();
-            bool done = false;
-            bool Next(out ColumnBatch batch)
+            var local = locals[w] = new LocalState(this, input, context);
+            var full = runs[w] = [];
+            long heldBytes = 0, rowsInTable = 0;
+            int flushAt = FlushGroups;
+            while (next() is { } item)
             {
-                lock (gate)
+                local.Consume(item.Batch, heldBytes);
+                rowsInTable += item.Batch.RowCount;
+                if (_groupColumns.Length == 0 || local.GroupCount < flushAt) continue;
+                if (rowsInTable >= 2L * local.GroupCount)
                 {
-                    context.Cancellation.ThrowIfCancellationRequested();
-                    done = done || !source.MoveNext();
-                    batch = done ? null! : source.Current;
-                    return !done;
+                    // The table aggregates (rows keep finding their groups): let it grow.
+                    flushAt = int.MaxValue;
+                    continue;
                 }
+                // Nearly a group per row: set the groups aside ordered by merge partition and refill the same
+                // cache-sized table, instead of growing one table to millions of slots that every probe misses.
+                var run = local.ToRun(partitions);
+                full.Add(run);
+                heldBytes += run.MemoryBytes;
+                local.Clear(FlushCapacity);
+                rowsInTable = 0;
             }
-            void Work(int w)
-            {
-                var local = locals[w] = new LocalState(this, input, context);
-                var full = runs[w] = [];
-                long heldBytes = 0, rowsInTable = 0;
-                int flushAt = FlushGroups;
-                while (Next(out var batch))
-                {
-                    local.Consume(batch, heldBytes);
-                    rowsInTable += batch.RowCount;
-                    if (_groupColumns.Length == 0 || local.GroupCount < flushAt) continue;
-                    if (rowsInTable >= 2L * local.GroupCount)
-                    {
-                        // The table aggregates (rows keep finding their groups): let it grow.
-                        flushAt = int.MaxValue;
-                        continue;
-                    }
-                    // Nearly a group per row: set the groups aside ordered by merge partition and refill the same
-                    // cache-sized table, instead of growing one table to millions of slots that every probe misses.
-                    var run = local.ToRun(partitions);
-                    full.Add(run);
-                    heldBytes += run.MemoryBytes;
-                    local.Clear(FlushCapacity);
-                    rowsInTable = 0;
-                }
-            }
-            if (workers == 1) Work(0);
-            else
-            {
-                try
-                {
-                    Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = context.Cancellation }, Work);
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
-                {
-                    ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                    throw;
-                }
-            }
-        }
+        });
         var partials = locals.Where(l => l is not null).ToArray();
         var flushed = runs.Where(r => r is not null).SelectMany(r => r).ToList();
         long total = partials.Sum(l => (long)l.GroupCount) + flushed.Sum(r => (long)r.Count);

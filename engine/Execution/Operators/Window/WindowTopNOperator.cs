@@ -37,88 +37,26 @@ internal sealed class WindowTopNOperator : PhysicalOperator
             : ExecuteConcatenated(context);
 
     /// <summary>
-    /// One fixed-width order key: batches are read one by one (kept, not copied), each row's key is turned into
-    /// an unsigned number that orders like the column, and a partition's best rows are held as (rank, key, batch,
-    /// row) slots, so no copy of the input is made and no comparer is called per row.
+    /// One fixed-width order key: every worker pulls batches (kept, not copied) and turns each row's key into an
+    /// unsigned number that orders like the column; a partition's best rows are held as (rank, key, batch, row)
+    /// slots, so no copy of the input is made and no comparer is called per row. The workers' partitions are
+    /// then merged into the first worker's, ties going to the earlier row.
     /// </summary>
     private IEnumerable<ColumnBatch> ExecuteStreaming(QueryContext context)
     {
         var input = Children[0].OutputSchema;
-        var order = _orderKeys[0];
-        var encoder = new GroupKeyEncoder([.. _partitionColumns.Select(c => input[c].Type)], [.. _partitionColumns.Select(c => input[c].Nullable)]);
-        int width = encoder.Width, k = _limit;
-        var table = new GroupHashTable(width);
+        int workers = Math.Max(1, context.DegreeOfParallelism);
         var batches = new List<ColumnBatch>();
-        ulong[] words = [], hashes = [];
-        int[] groupOf = [];
-        var keyBuffer = new ColumnVector[_partitionColumns.Length];
-        ulong[] bestKey = new ulong[1024 * k];
-        byte[] bestRank = new byte[1024 * k];
-        long[] bestRef = new long[1024 * k];
-        int[] kept = new int[1024];
-        foreach (var batch in Children[0].Execute(context))
+        var states = new TopN[workers];
+        SharedBatchWorkers.Run(Children[0].Execute(context), workers, context.Cancellation, (w, next) =>
         {
-            int n = batch.RowCount;
-            if (n == 0) continue;
-            context.Cancellation.ThrowIfCancellationRequested();
-            int b = batches.Count;
-            batches.Add(batch);
-            if (groupOf.Length < n) { groupOf = new int[n]; hashes = new ulong[n]; words = new ulong[n * width]; }
-            encoder.Encode(GroupKeyEncoder.Select(batch, _partitionColumns, keyBuffer), n, words, lookupOnly: false, Span<byte>.Empty);
-            KeyHash.HashWords(words, width, n, hashes);
-            table.FindOrInsert(words, hashes, n, groupOf);
-            if (table.Count > kept.Length)
-            {
-                int groups = Math.Max(table.Count, kept.Length * 2);
-                Array.Resize(ref kept, groups);
-                Array.Resize(ref bestKey, groups * k);
-                Array.Resize(ref bestRank, groups * k);
-                Array.Resize(ref bestRef, groups * k);
-            }
-            var vector = batch[order.Column];
-            for (int r = 0; r < n; r++)
-            {
-                ulong key = NormalizedKeys.Key(vector, r, order.Ascending, order.NullsFirst, out byte rank);
-                int g = groupOf[r], count = kept[g], first = g * k, pos;
-                if (count < k)
-                {
-                    pos = count;
-                    kept[g] = count + 1;
-                }
-                else if (Before(rank, key, bestRank[first + k - 1], bestKey[first + k - 1]))
-                {
-                    pos = k - 1;
-                }
-                else
-                {
-                    continue;
-                }
-                while (pos > 0 && Before(rank, key, bestRank[first + pos - 1], bestKey[first + pos - 1]))
-                {
-                    bestKey[first + pos] = bestKey[first + pos - 1];
-                    bestRank[first + pos] = bestRank[first + pos - 1];
-                    bestRef[first + pos] = bestRef[first + pos - 1];
-                    pos--;
-                }
-                bestKey[first + pos] = key;
-                bestRank[first + pos] = rank;
-                bestRef[first + pos] = ((long)b << 32) | (uint)r;
-            }
-        }
-        int total = 0;
-        for (int g = 0; g < table.Count; g++) total += kept[g];
-        if (total == 0) yield break;
-        var sourceIndex = new int[total];
-        var rows = new int[total];
-        var numbers = new int[total];
-        for (int g = 0, o = 0; g < table.Count; g++)
-            for (int j = 0; j < kept[g]; j++, o++)
-            {
-                long reference = bestRef[g * k + j];
-                sourceIndex[o] = (int)(reference >> 32);
-                rows[o] = (int)(uint)reference;
-                numbers[o] = j + 1;
-            }
+            var state = states[w] = new TopN(this, input);
+            while (next() is { } item) state.Consume(item.Batch, item.Index);
+        }, retained: batches);
+        var best = states[0];
+        for (int w = 1; w < workers; w++) best.MergeFrom(states[w]);
+        var (sourceIndex, rows, numbers) = best.Kept();
+        int total = rows.Length;
         int size = Math.Max(1, context.BatchSize);
         var sources = new ColumnVector[batches.Count];
         for (int start = 0; start < total; start += size)
@@ -135,8 +73,129 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         }
     }
 
-    /// <summary>Strictly ahead in the order: lower null rank, then the smaller normalized key.</summary>
-    private static bool Before(byte rank, ulong key, byte otherRank, ulong otherKey) => rank != otherRank ? rank < otherRank : key < otherKey;
+    /// <summary>One worker's partitions (a hash table over the partition keys) and each one's best rows, best first.</summary>
+    private sealed class TopN
+    {
+        private readonly WindowTopNOperator _op;
+        private readonly GroupKeyEncoder _encoder;
+        private readonly GroupHashTable _table;
+        private readonly int _k;
+        private readonly ColumnVector[] _keyBuffer;
+        private ulong[] _words = [], _hashes = [];
+        private int[] _groupOf = [];
+        private int[] _kept = new int[1024];
+        private ulong[] _bestKey;
+        private byte[] _bestRank;
+        private long[] _bestRef; // batch index << 32 | row
+
+        public TopN(WindowTopNOperator op, Schema input)
+        {
+            _op = op;
+            _encoder = new GroupKeyEncoder([.. op._partitionColumns.Select(c => input[c].Type)], [.. op._partitionColumns.Select(c => input[c].Nullable)]);
+            _table = new GroupHashTable(_encoder.Width);
+            _k = op._limit;
+            _keyBuffer = new ColumnVector[op._partitionColumns.Length];
+            _bestKey = new ulong[1024 * _k];
+            _bestRank = new byte[1024 * _k];
+            _bestRef = new long[1024 * _k];
+        }
+
+        public void Consume(ColumnBatch batch, int index)
+        {
+            int n = batch.RowCount, width = _encoder.Width;
+            if (_groupOf.Length < n) { _groupOf = new int[n]; _hashes = new ulong[n]; _words = new ulong[n * width]; }
+            _encoder.Encode(GroupKeyEncoder.Select(batch, _op._partitionColumns, _keyBuffer), n, _words, lookupOnly: false, Span<byte>.Empty);
+            KeyHash.HashWords(_words, width, n, _hashes);
+            _table.FindOrInsert(_words, _hashes, n, _groupOf);
+            Reserve(_table.Count);
+            var order = _op._orderKeys[0];
+            var vector = batch[order.Column];
+            for (int r = 0; r < n; r++)
+            {
+                ulong key = NormalizedKeys.Key(vector, r, order.Ascending, order.NullsFirst, out byte rank);
+                Offer(_groupOf[r], rank, key, ((long)index << 32) | (uint)r);
+            }
+        }
+
+        private void Reserve(int groups)
+        {
+            if (groups <= _kept.Length) return;
+            groups = Math.Max(groups, _kept.Length * 2);
+            Array.Resize(ref _kept, groups);
+            Array.Resize(ref _bestKey, groups * _k);
+            Array.Resize(ref _bestRank, groups * _k);
+            Array.Resize(ref _bestRef, groups * _k);
+        }
+
+        /// <summary>Keeps a row among group <paramref name="g"/>'s best when it is ahead of the last kept one (ties: the earlier row).</summary>
+        private void Offer(int g, byte rank, ulong key, long reference)
+        {
+            int k = _k, count = _kept[g], first = g * k, pos;
+            if (count < k)
+            {
+                pos = count;
+                _kept[g] = count + 1;
+            }
+            else if (Before(rank, key, reference, first + k - 1))
+            {
+                pos = k - 1;
+            }
+            else
+            {
+                return;
+            }
+            while (pos > 0 && Before(rank, key, reference, first + pos - 1))
+            {
+                _bestKey[first + pos] = _bestKey[first + pos - 1];
+                _bestRank[first + pos] = _bestRank[first + pos - 1];
+                _bestRef[first + pos] = _bestRef[first + pos - 1];
+                pos--;
+            }
+            _bestKey[first + pos] = key;
+            _bestRank[first + pos] = rank;
+            _bestRef[first + pos] = reference;
+        }
+
+        /// <summary>Strictly ahead of slot <paramref name="slot"/>: lower null rank, then the smaller normalized key, then the earlier row.</summary>
+        private bool Before(byte rank, ulong key, long reference, int slot) =>
+            rank != _bestRank[slot] ? rank < _bestRank[slot] : key != _bestKey[slot] ? key < _bestKey[slot] : reference < _bestRef[slot];
+
+        /// <summary>Offers every kept row of <paramref name="other"/> to the same partition here (its string ids mapped to this encoder's).</summary>
+        public void MergeFrom(TopN other)
+        {
+            int groups = other._table.Count, width = _encoder.Width;
+            if (groups == 0) return;
+            var keys = other._table.Keys.ToArray();
+            _encoder.Remap(other._encoder, keys, groups);
+            var hashes = new ulong[groups];
+            KeyHash.HashWords(keys, width, groups, hashes);
+            var target = new int[groups];
+            _table.FindOrInsert(keys, hashes, groups, target);
+            Reserve(_table.Count);
+            for (int g = 0; g < groups; g++)
+                for (int j = 0, first = g * other._k; j < other._kept[g]; j++)
+                    Offer(target[g], other._bestRank[first + j], other._bestKey[first + j], other._bestRef[first + j]);
+        }
+
+        /// <summary>The kept rows partition by partition, best first: (batch index, row, row number).</summary>
+        public (int[] Sources, int[] Rows, int[] Numbers) Kept()
+        {
+            int total = 0;
+            for (int g = 0; g < _table.Count; g++) total += _kept[g];
+            var sources = new int[total];
+            var rows = new int[total];
+            var numbers = new int[total];
+            for (int g = 0, o = 0; g < _table.Count; g++)
+                for (int j = 0; j < _kept[g]; j++, o++)
+                {
+                    long reference = _bestRef[g * _k + j];
+                    sources[o] = (int)(reference >> 32);
+                    rows[o] = (int)(uint)reference;
+                    numbers[o] = j + 1;
+                }
+            return (sources, rows, numbers);
+        }
+    }
 
     private IEnumerable<ColumnBatch> ExecuteConcatenated(QueryContext context)
     {

@@ -156,6 +156,23 @@ public sealed class WindowOperatorTests
         Equal(expected, Collect(op, Context(dop: dop)));
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    public void TopNPerGroupKeepsTheEarlierOfTiedRowsOnAllWorkers(int dop, bool dictionary)
+    {
+        // Few distinct order values: most candidates tie, and tied rows sit in batches that different workers take.
+        var schema = Schema(("p", ColumnType.String), ("o", ColumnType.Float64), ("id", ColumnType.Int32));
+        var rng = new Random(5);
+        var rows = Enumerable.Range(0, 40_000).Select(i => Row(rng.Next(30) == 0 ? null : "p" + rng.Next(500), rng.Next(12) == 0 ? null : (double)rng.Next(4), i)).ToList();
+        var op = new WindowTopNOperator(Source(schema, rows, 1000, dictionary), [0], [new SortKey(1, Ascending: false, NullsFirst: false)], 3, "rn");
+        var expected = rows.GroupBy(r => (string?)r[0])
+            .SelectMany(g => g.OrderBy(r => r[1] is null ? 1 : 0).ThenByDescending(r => (double?)r[1]).Take(3).Select((r, i) => Row(r[0], r[1], r[2], i + 1)))
+            .ToList();
+        EqualUnordered(expected, Collect(op, Context(dop: dop)));
+    }
+
     [Fact]
     public void EmptyInput()
     {
