@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Kindling.Formats.Parquet.Metadata;
 
 namespace Kindling.Formats.Parquet.Compression;
@@ -19,6 +21,45 @@ internal sealed class SnappyCodec : ICompressionCodec
 
     public int MaxCompressedLength(int uncompressedLength) => 32 + uncompressedLength + uncompressedLength / 6;
 
+    // The fast loop needs, before each tag: 8 readable input bytes (tag and trailer as one word) and the 16
+    // a short literal loads; room for the widest write of one element (a 64-byte copy of a short pattern
+    // stored in 12-byte steps ends 76 bytes on).
+    private const int FastInput = 17;
+    private const int FastOutput = 80;
+
+    // Copy tags (1, 2 and 3) to: copy length in bits 0..7, the offset's high bits (copy-1) already shifted
+    // into bits 8..10, and the mask of the trailing offset bytes (copy-1: one, copy-2: two) in bits 16..31.
+    private static readonly uint[] CopyTags = BuildCopyTags();
+
+    // For a pattern of 1..7 bytes: the 16 shuffle indices i % offset, and the largest multiple of the
+    // offset that fits in 16 bytes (the step at which one 16-byte store of the pattern repeats).
+    private static readonly byte[] PatternIndices = BuildPatternIndices();
+    private static ReadOnlySpan<byte> PatternStep => [0, 16, 16, 15, 16, 15, 12, 14];
+
+    private static uint[] BuildCopyTags()
+    {
+        var table = new uint[256];
+        for (int tag = 0; tag < 256; tag++)
+        {
+            table[tag] = (tag & 3) switch
+            {
+                0 => 0,
+                1 => (uint)(4 + ((tag >> 2) & 7)) | (uint)((tag >> 5) << 8) | 0xFFu << 16,
+                2 => (uint)((tag >> 2) + 1) | 0xFFFFu << 16,
+                _ => (uint)((tag >> 2) + 1), // copy-4: its offset is read apart
+            };
+        }
+        return table;
+    }
+
+    private static byte[] BuildPatternIndices()
+    {
+        var indices = new byte[8 * 16];
+        for (int offset = 1; offset < 8; offset++)
+            for (int i = 0; i < 16; i++) indices[offset * 16 + i] = (byte)(i % offset);
+        return indices;
+    }
+
     public unsafe void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         int start = 0;
@@ -35,9 +76,113 @@ internal sealed class SnappyCodec : ICompressionCodec
 
         fixed (byte* srcBase = source)
         fixed (byte* dstBase = destination)
+        fixed (uint* copyTags = CopyTags)
+        fixed (byte* patternIndices = PatternIndices)
         {
             byte* ip = srcBase + start, ipEnd = srcBase + source.Length;
             byte* op = dstBase, opEnd = dstBase + destination.Length;
+
+            // Fast loop: with FastInput and FastOutput bytes of room, an element needs no end checks except
+            // for literals longer than 16 bytes; copies (at most 64 bytes) only check their offset.
+            if (ipEnd - ip >= FastInput && opEnd - op >= FastOutput)
+            {
+                byte* ipLimit = ipEnd - FastInput, opLimit = opEnd - FastOutput;
+                // The low byte is the tag; higher bits may hold the bytes after it. The next tag mostly lies
+                // within the 8 bytes read at each tag: shifting it out of them keeps a memory load off the
+                // chain from one tag to the next, which bounds this loop.
+                uint tag = *ip;
+                while (true)
+                {
+                    ulong word = Unsafe.ReadUnaligned<ulong>(ip);
+                    uint trailer = (uint)(word >> 8);
+                    if ((tag & 3) == 0)
+                    {
+                        nint length = (nint)((nuint)(tag & 0xFF) >> 2) + 1;
+                        if ((byte)tag < 16 << 2)
+                        {
+                            Vector128.Store(Vector128.Load(ip + 1), op);
+                            ip += length + 1;
+                            op += length;
+                            if (ip > ipLimit || op > opLimit) break;
+                            // Up to 6 literal bytes leave the next tag in the word (shifting out 8 * (length + 1) bits).
+                            tag = (byte)tag < 6 << 2 ? (uint)(word >> (int)(2 * tag + 16)) : *ip;
+                            continue;
+                        }
+                        ip++;
+                        if (length > 60)
+                        {
+                            int extra = (int)length - 60;
+                            length = (nint)(trailer & (uint.MaxValue >> (32 - 8 * extra))) + 1;
+                            ip += extra;
+                        }
+                        if (length > ipEnd - ip || length > opEnd - op) throw Corrupt("literal past the end");
+                        Buffer.MemoryCopy(ip, op, length, length);
+                        ip += length;
+                        op += length;
+                        if (ip > ipLimit || op > opLimit) break;
+                        tag = *ip;
+                        continue;
+                    }
+
+                    uint entry = copyTags[(byte)tag];
+                    nint copyLength = (nint)(entry & 0xFF);
+                    nuint offset;
+                    uint next;
+                    if ((tag & 3) != 3)
+                    {
+                        offset = (entry & 0x700) + (trailer & (entry >> 16));
+                        ip += (tag & 3) + 1;
+                        next = (uint)(word >> (int)(((tag & 3) + 1) * 8));
+                    }
+                    else
+                    {
+                        offset = trailer;
+                        ip += 5;
+                        next = (uint)(word >> 40);
+                    }
+                    // offset 0 wraps around and fails too.
+                    if (offset - 1 >= (nuint)(op - dstBase)) throw BadOffset(offset, op - dstBase);
+                    byte* from = op - offset;
+                    // Each form may write past the copy's end into the room FastOutput keeps; later writes fix it.
+                    if (offset >= 16)
+                    {
+                        Vector128.Store(Vector128.Load(from), op);
+                        if (copyLength > 16) CopyPeriods<Vector128<byte>>(from, op, (nint)offset, copyLength);
+                    }
+                    else if (offset >= 8)
+                    {
+                        if ((nuint)copyLength - 4 <= 4)
+                        {
+                            // 4 to 8 bytes (most copies in numeric pages): two 4-byte loads that stay inside the
+                            // source let the CPU forward them from the one store that wrote it; a wider load would
+                            // often also span the next literal's store, and wait for both to reach the cache.
+                            *(ulong*)op = *(uint*)from | (ulong)*(uint*)(from + copyLength - 4) << (int)(8 * (copyLength - 4));
+                        }
+                        else
+                        {
+                            CopyPeriods<ulong>(from, op, (nint)offset, copyLength);
+                        }
+                    }
+                    else
+                    {
+                        // A pattern shorter than 8 bytes (common in numeric pages): spread it over 16 bytes
+                        // once, then store that at steps of a whole number of periods.
+                        var pattern = Shuffle(Vector128.Load(from), Vector128.Load(patternIndices + offset * 16));
+                        nint step = PatternStep[(int)offset];
+                        nint i = 0;
+                        do
+                        {
+                            Vector128.Store(pattern, op + i);
+                            i += step;
+                        } while (i < copyLength);
+                    }
+                    op += copyLength;
+                    if (ip > ipLimit || op > opLimit) break;
+                    tag = next;
+                }
+            }
+
+            // The last bytes of either side, with every length checked.
             while (ip < ipEnd)
             {
                 byte tag = *ip++;
@@ -55,11 +200,7 @@ internal sealed class SnappyCodec : ICompressionCodec
                         length = (nint)n + 1;
                     }
                     if (length > ipEnd - ip || length > opEnd - op) throw Corrupt("literal past the end");
-                    // Short literals (the common case in numeric pages): one 16-byte copy when both sides have room.
-                    if (length <= 16 && ipEnd - ip >= 16 && opEnd - op >= 16)
-                        Buffer.MemoryCopy(ip, op, 16, 16);
-                    else
-                        Buffer.MemoryCopy(ip, op, opEnd - op, length);
+                    Buffer.MemoryCopy(ip, op, length, length);
                     ip += length;
                     op += length;
                     continue;
@@ -84,40 +225,44 @@ internal sealed class SnappyCodec : ICompressionCodec
                         ip += 4;
                         break;
                 }
-                if (offset <= 0 || offset > op - dstBase) throw Corrupt($"copy offset {offset} at output position {op - dstBase}");
+                if (offset <= 0 || offset > op - dstBase) throw BadOffset((ulong)offset, op - dstBase);
                 if (length > opEnd - op) throw Corrupt("copy past the end of the output");
+                // Byte by byte: the source may overlap the bytes being written.
                 byte* from = op - offset;
-                if (opEnd - op >= length + 16)
-                {
-                    // Word copies that may overshoot into the slack past the copy's end (later writes fix it).
-                    byte* end = op + length;
-                    // A short repeating pattern (offset < 8, common in numeric pages): each 8-byte copy extends
-                    // the written pattern, doubling the distance until word copies no longer overlap.
-                    while (op - from < 8)
-                    {
-                        *(ulong*)op = *(ulong*)from;
-                        op += op - from;
-                    }
-                    while (op < end)
-                    {
-                        *(ulong*)op = *(ulong*)from;
-                        op += 8;
-                        from += 8;
-                    }
-                    op = end;
-                }
-                else
-                {
-                    // Overlapping (a repeating pattern shorter than 8 bytes) or near the end: byte by byte.
-                    for (nint i = 0; i < length; i++) op[i] = from[i];
-                    op += length;
-                }
+                for (nint i = 0; i < length; i++) op[i] = from[i];
+                op += length;
             }
             if (op != opEnd) throw Corrupt($"it produced {op - dstBase} bytes, expected {destination.Length}");
         }
     }
 
+    /// <summary>
+    /// Copies <paramref name="length"/> bytes from <paramref name="offset"/> back (at least the size of
+    /// <typeparamref name="T"/>) in chunks of that size, one period of the source at a time, the last chunk of a
+    /// period overlapping the one before: no load reads bytes this copy writes (it would wait for the stores to
+    /// reach the cache), and no store ends more than one chunk past the copy.
+    /// </summary>
+    private static unsafe void CopyPeriods<T>(byte* from, byte* op, nint offset, nint length) where T : unmanaged
+    {
+        nint chunk = sizeof(T);
+        for (nint k = 0; k < length; k += offset)
+        {
+            for (nint j = 0; ; j = Math.Min(j + chunk, offset - chunk))
+            {
+                Unsafe.WriteUnaligned(op + k + j, Unsafe.ReadUnaligned<T>(from + j));
+                if (j + chunk >= offset || k + j + chunk >= length) break;
+            }
+        }
+    }
+
+    // Both give the same result for indices below 16; the first is one instruction.
+    private static Vector128<byte> Shuffle(Vector128<byte> vector, Vector128<byte> indices) =>
+        Ssse3.IsSupported ? Ssse3.Shuffle(vector, indices) : Vector128.Shuffle(vector, indices);
+
     private static InvalidDataException Corrupt(string what) => new($"corrupt snappy data: {what}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static InvalidDataException BadOffset(ulong offset, long position) => Corrupt($"copy offset {offset} at output position {position}");
 
     public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
