@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Kindling.Formats.Parquet.Metadata;
@@ -76,111 +77,11 @@ internal sealed class SnappyCodec : ICompressionCodec
 
         fixed (byte* srcBase = source)
         fixed (byte* dstBase = destination)
-        fixed (uint* copyTags = CopyTags)
-        fixed (byte* patternIndices = PatternIndices)
         {
             byte* ip = srcBase + start, ipEnd = srcBase + source.Length;
             byte* op = dstBase, opEnd = dstBase + destination.Length;
-
-            // Fast loop: with FastInput and FastOutput bytes of room, an element needs no end checks except
-            // for literals longer than 16 bytes; copies (at most 64 bytes) only check their offset.
             if (ipEnd - ip >= FastInput && opEnd - op >= FastOutput)
-            {
-                byte* ipLimit = ipEnd - FastInput, opLimit = opEnd - FastOutput;
-                // The low byte is the tag; higher bits may hold the bytes after it. The next tag mostly lies
-                // within the 8 bytes read at each tag: shifting it out of them keeps a memory load off the
-                // chain from one tag to the next, which bounds this loop.
-                uint tag = *ip;
-                while (true)
-                {
-                    ulong word = Unsafe.ReadUnaligned<ulong>(ip);
-                    uint trailer = (uint)(word >> 8);
-                    if ((tag & 3) == 0)
-                    {
-                        nint length = (nint)((nuint)(tag & 0xFF) >> 2) + 1;
-                        if ((byte)tag < 16 << 2)
-                        {
-                            Vector128.Store(Vector128.Load(ip + 1), op);
-                            ip += length + 1;
-                            op += length;
-                            if (ip > ipLimit || op > opLimit) break;
-                            // Up to 6 literal bytes leave the next tag in the word (shifting out 8 * (length + 1) bits).
-                            tag = (byte)tag < 6 << 2 ? (uint)(word >> (int)(2 * tag + 16)) : *ip;
-                            continue;
-                        }
-                        ip++;
-                        if (length > 60)
-                        {
-                            int extra = (int)length - 60;
-                            length = (nint)(trailer & (uint.MaxValue >> (32 - 8 * extra))) + 1;
-                            ip += extra;
-                        }
-                        if (length > ipEnd - ip || length > opEnd - op) throw Corrupt("literal past the end");
-                        Buffer.MemoryCopy(ip, op, length, length);
-                        ip += length;
-                        op += length;
-                        if (ip > ipLimit || op > opLimit) break;
-                        tag = *ip;
-                        continue;
-                    }
-
-                    uint entry = copyTags[(byte)tag];
-                    nint copyLength = (nint)(entry & 0xFF);
-                    nuint offset;
-                    uint next;
-                    if ((tag & 3) != 3)
-                    {
-                        offset = (entry & 0x700) + (trailer & (entry >> 16));
-                        ip += (tag & 3) + 1;
-                        next = (uint)(word >> (int)(((tag & 3) + 1) * 8));
-                    }
-                    else
-                    {
-                        offset = trailer;
-                        ip += 5;
-                        next = (uint)(word >> 40);
-                    }
-                    // offset 0 wraps around and fails too.
-                    if (offset - 1 >= (nuint)(op - dstBase)) throw BadOffset(offset, op - dstBase);
-                    byte* from = op - offset;
-                    // Each form may write past the copy's end into the room FastOutput keeps; later writes fix it.
-                    if (offset >= 16)
-                    {
-                        Vector128.Store(Vector128.Load(from), op);
-                        if (copyLength > 16) CopyPeriods<Vector128<byte>>(from, op, (nint)offset, copyLength);
-                    }
-                    else if (offset >= 8)
-                    {
-                        if ((nuint)copyLength - 4 <= 4)
-                        {
-                            // 4 to 8 bytes (most copies in numeric pages): two 4-byte loads that stay inside the
-                            // source let the CPU forward them from the one store that wrote it; a wider load would
-                            // often also span the next literal's store, and wait for both to reach the cache.
-                            *(ulong*)op = *(uint*)from | (ulong)*(uint*)(from + copyLength - 4) << (int)(8 * (copyLength - 4));
-                        }
-                        else
-                        {
-                            CopyPeriods<ulong>(from, op, (nint)offset, copyLength);
-                        }
-                    }
-                    else
-                    {
-                        // A pattern shorter than 8 bytes (common in numeric pages): spread it over 16 bytes
-                        // once, then store that at steps of a whole number of periods.
-                        var pattern = Shuffle(Vector128.Load(from), Vector128.Load(patternIndices + offset * 16));
-                        nint step = PatternStep[(int)offset];
-                        nint i = 0;
-                        do
-                        {
-                            Vector128.Store(pattern, op + i);
-                            i += step;
-                        } while (i < copyLength);
-                    }
-                    op += copyLength;
-                    if (ip > ipLimit || op > opLimit) break;
-                    tag = next;
-                }
-            }
+                ip = DecodeFast(ip, ipEnd - FastInput, ref op, dstBase, opEnd - FastOutput);
 
             // The last bytes of either side, with every length checked.
             while (ip < ipEnd)
@@ -234,6 +135,119 @@ internal sealed class SnappyCodec : ICompressionCodec
             }
             if (op != opEnd) throw Corrupt($"it produced {op - dstBase} bytes, expected {destination.Length}");
         }
+    }
+
+    /// <summary>
+    /// Decodes while at least FastInput bytes remain to read and FastOutput to write, so an element needs no
+    /// end checks except for literals longer than 16 bytes; copies (at most 64 bytes) only check their offset.
+    /// Returns where the input stopped, at a tag, and moves <paramref name="opRef"/> to where the output did.
+    /// </summary>
+    private static unsafe byte* DecodeFast(byte* ip, byte* ipLimit, ref byte* opRef, byte* dstBase, byte* opLimit)
+    {
+        byte* op = opRef;
+        ref uint copyTags = ref MemoryMarshal.GetArrayDataReference(CopyTags);
+        // The low byte is the tag; higher bits may hold the bytes after it. The next tag mostly lies within
+        // the 8 bytes read at each tag: shifting it out of them keeps a memory load off the chain from one
+        // tag to the next, which bounds this loop.
+        uint tag = *ip;
+        while (true)
+        {
+            ulong word = Unsafe.ReadUnaligned<ulong>(ip);
+            uint trailer = (uint)(word >> 8);
+            if ((tag & 3) == 0)
+            {
+                nint length = (nint)((nuint)(tag & 0xFF) >> 2) + 1;
+                if ((byte)tag < 16 << 2)
+                {
+                    Vector128.Store(Vector128.Load(ip + 1), op);
+                    ip += length + 1;
+                    op += length;
+                    if (ip > ipLimit || op > opLimit) break;
+                    // Up to 6 literal bytes leave the next tag in the word (shifting out 8 * (length + 1) bits).
+                    tag = (byte)tag < 6 << 2 ? (uint)(word >> (int)(2 * tag + 16)) : *ip;
+                    continue;
+                }
+                ip++;
+                if (length > 60)
+                {
+                    int extra = (int)length - 60;
+                    length = (nint)(trailer & (uint.MaxValue >> (32 - 8 * extra))) + 1;
+                    ip += extra;
+                }
+                if (length > ipLimit + FastInput - ip || length > opLimit + FastOutput - op) throw Corrupt("literal past the end");
+                Buffer.MemoryCopy(ip, op, length, length);
+                ip += length;
+                op += length;
+                if (ip > ipLimit || op > opLimit) break;
+                tag = *ip;
+                continue;
+            }
+
+            uint entry = Unsafe.Add(ref copyTags, (byte)tag);
+            nint copyLength = (nint)(entry & 0xFF);
+            nuint offset;
+            uint next;
+            if ((tag & 3) != 3)
+            {
+                offset = (entry & 0x700) + (trailer & (entry >> 16));
+                ip += (tag & 3) + 1;
+                next = (uint)(word >> (int)(((tag & 3) + 1) * 8));
+            }
+            else
+            {
+                offset = trailer;
+                ip += 5;
+                next = (uint)(word >> 40);
+            }
+            // offset 0 wraps around and fails too.
+            if (offset - 1 >= (nuint)(op - dstBase)) throw BadOffset(offset, op - dstBase);
+            byte* from = op - offset;
+            // Each form may write past the copy's end into the room FastOutput keeps; later writes fix it.
+            if (offset >= 32)
+            {
+                Vector128.Store(Vector128.Load(from), op);
+                Vector128.Store(Vector128.Load(from + 16), op + 16);
+                if (copyLength > 32) CopyPeriods<Vector128<byte>>(from, op, (nint)offset, copyLength);
+            }
+            else if (offset >= 16)
+            {
+                Vector128.Store(Vector128.Load(from), op);
+                if (copyLength > 16) CopyPeriods<Vector128<byte>>(from, op, (nint)offset, copyLength);
+            }
+            else if (offset >= 8)
+            {
+                if ((nuint)copyLength - 4 <= 4)
+                {
+                    // 4 to 8 bytes (most copies in numeric pages): two 4-byte loads that stay inside the
+                    // source let the CPU forward them from the one store that wrote it; a wider load would
+                    // often also span the next literal's store, and wait for both to reach the cache.
+                    *(ulong*)op = *(uint*)from | (ulong)*(uint*)(from + copyLength - 4) << (int)(8 * (copyLength - 4));
+                }
+                else
+                {
+                    CopyPeriods<ulong>(from, op, (nint)offset, copyLength);
+                }
+            }
+            else
+            {
+                // A pattern shorter than 8 bytes (common in numeric pages): spread it over 16 bytes once,
+                // then store that at steps of a whole number of periods.
+                var indices = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(PatternIndices), offset * 16);
+                var pattern = Shuffle(Vector128.Load(from), indices);
+                nint step = Unsafe.Add(ref MemoryMarshal.GetReference(PatternStep), (nint)offset);
+                nint i = 0;
+                do
+                {
+                    Vector128.Store(pattern, op + i);
+                    i += step;
+                } while (i < copyLength);
+            }
+            op += copyLength;
+            if (ip > ipLimit || op > opLimit) break;
+            tag = next;
+        }
+        opRef = op;
+        return ip;
     }
 
     /// <summary>
