@@ -10,6 +10,7 @@ internal static class Program
         if (args.Length > 1 && args[0] is "groupby-gen" or "groupby-run") return GroupBy.GroupByRunner.Run(args);
         if (args.Length > 0 && args[0] == "parquet-e2e") return ParquetEndToEnd.Run(args);
         if (args.Length > 0 && args[0] == "parquet-profile") return ParquetProfile.Run(args);
+        if (args.Length > 0 && args[0] == "snappy-pages") return SnappyPages.Run(args);
         if (args.Length >= 2 && args[0] == "csv-throughput")
         {
             Csv.CsvThroughput.Run(long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
