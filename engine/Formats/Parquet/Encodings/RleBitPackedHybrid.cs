@@ -67,12 +67,35 @@ internal static class RleBitPackedHybrid
             return;
         }
         ulong mask = (1UL << bitWidth) - 1;
-        // Values whose 8-byte window lies inside the input take the unchecked path; the tail is careful.
-        int fast = Math.Min(dst.Length, (int)Math.Max(0, ((long)(src.Length - 8) * 8) / bitWidth));
         ref byte source = ref MemoryMarshal.GetReference(src);
         ref int target = ref MemoryMarshal.GetReference(dst);
-        long bit = 0;
         int i = 0;
+        if (bitWidth <= 16)
+        {
+            // Whole groups of 8 values (bitWidth bytes each) from one or two 8-byte loads: up to 8 bits the group
+            // fits one word; up to 16, values 4..7 start at bit 4 * bitWidth, a load at byte bitWidth / 2 shifted
+            // by the odd half byte. Groups whose loads lie inside the input; the rest take the loop below.
+            int half = bitWidth / 2, skew = 4 * (bitWidth & 1);
+            int room = src.Length - 8 - half;
+            int groups = room < 0 ? 0 : Math.Min(dst.Length / 8, room / bitWidth + 1);
+            for (int g = 0; g < groups; g++, i += 8)
+            {
+                ulong lo = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, g * bitWidth));
+                ref int d = ref Unsafe.Add(ref target, i);
+                d = (int)(lo & mask);
+                Unsafe.Add(ref d, 1) = (int)((lo >> bitWidth) & mask);
+                Unsafe.Add(ref d, 2) = (int)((lo >> (2 * bitWidth)) & mask);
+                Unsafe.Add(ref d, 3) = (int)((lo >> (3 * bitWidth)) & mask);
+                ulong hi = bitWidth <= 8 ? lo >> (4 * bitWidth) : Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, g * bitWidth + half)) >> skew;
+                Unsafe.Add(ref d, 4) = (int)(hi & mask);
+                Unsafe.Add(ref d, 5) = (int)((hi >> bitWidth) & mask);
+                Unsafe.Add(ref d, 6) = (int)((hi >> (2 * bitWidth)) & mask);
+                Unsafe.Add(ref d, 7) = (int)((hi >> (3 * bitWidth)) & mask);
+            }
+        }
+        // Values whose 8-byte window lies inside the input take the unchecked path; the tail is careful.
+        int fast = Math.Min(dst.Length, (int)Math.Max(0, ((long)(src.Length - 8) * 8) / bitWidth));
+        long bit = (long)i * bitWidth;
         for (; i < fast; i++, bit += bitWidth)
         {
             ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, (nint)(bit >> 3)));

@@ -49,6 +49,25 @@ public sealed class RleBitPackedHybridTests
     }
 
     [Fact]
+    public void Unpacks_every_width_from_inputs_cut_to_the_last_byte()
+    {
+        // Widths up to 16 take whole groups of 8 from one or two loads, the rest value by value; an input cut
+        // right after its last value makes the group path stop early and the careful tail finish.
+        var rng = new Random(3);
+        foreach (int bitWidth in Enumerable.Range(1, 32))
+            foreach (int count in new[] { 1, 7, 8, 9, 15, 16, 17, 31, 64, 100, 257 })
+            {
+                var values = new int[(count + 7) / 8 * 8];
+                for (int i = 0; i < count; i++) values[i] = (int)(uint)rng.NextInt64(1L << bitWidth);
+                var packed = new byte[values.Length / 8 * bitWidth];
+                RleBitPackedHybrid.Pack(values, bitWidth, packed);
+                var decoded = new int[count];
+                RleBitPackedHybrid.Unpack(packed.AsSpan(0, (count * bitWidth + 7) / 8), bitWidth, decoded);
+                Assert.True(values.AsSpan(0, count).SequenceEqual(decoded), $"width {bitWidth}, {count} values");
+            }
+    }
+
+    [Fact]
     public void Truncated_input_is_an_error()
     {
         var values = new int[16];
