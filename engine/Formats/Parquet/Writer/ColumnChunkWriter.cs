@@ -27,6 +27,12 @@ internal sealed class ColumnChunkWriter
     private byte[] _compressed = new byte[1 << 16];
     private int[] _defLevels = new int[1024];
     private int[] _indices = new int[1024];
+    // Values that came from dictionary-encoded vectors: per value, its code shifted into one code space for the
+    // row group's dictionaries (-1 for other values), so the chunk's dictionary hashes each distinct entry once.
+    private int[] _valueCodes = new int[1024];
+    private int _codeSpace;
+    private bool _anyCodes;
+    private readonly Dictionary<ColumnVector, int> _codeBases = new(ReferenceEqualityComparer.Instance); // a dictionary's first code
 
     public ColumnChunkWriter(Field field, ParquetWriteOptions options)
     {
@@ -183,11 +189,15 @@ internal sealed class ColumnChunkWriter
         if (_indices.Length < _values.Count) _indices = new int[Math.Max(_values.Count, _indices.Length * 2)];
         int width = _values.FixedWidth;
         ReadOnlySpan<byte> data = _values.Data;
+        int[]? memo = _anyCodes ? new int[_codeSpace] : null; // code -> index + 1
         for (int i = 0; i < _values.Count; i++)
         {
-            int index = width == 8 ? dictionary.IndexOfWord(BinaryPrimitives.ReadUInt64LittleEndian(data[(i * 8)..]), data.Slice(i * 8, 8))
+            int code = memo is null ? -1 : _valueCodes[i];
+            int index = code >= 0 && memo![code] > 0 ? memo[code] - 1
+                : width == 8 ? dictionary.IndexOfWord(BinaryPrimitives.ReadUInt64LittleEndian(data[(i * 8)..]), data.Slice(i * 8, 8))
                 : width == 4 ? dictionary.IndexOfWord(BinaryPrimitives.ReadUInt32LittleEndian(data[(i * 4)..]), data.Slice(i * 4, 4))
                 : dictionary.IndexOf(_values[i]);
+            if (code >= 0 && index >= 0) memo![code] = index + 1;
             if (index < 0) return null; // past the limit: the whole chunk falls back to PLAIN
             _indices[i] = index;
             // Mostly distinct values after a fair sample: a dictionary would not pay for itself.
@@ -291,9 +301,19 @@ internal sealed class ColumnChunkWriter
         foreach (var v in vectors) rows += v.Length;
         if (_defLevels.Length < rows) _defLevels = new int[Math.Max(rows, _defLevels.Length * 2)];
         int row = 0;
+        _codeSpace = 0;
+        _anyCodes = false;
+        _codeBases.Clear();
         foreach (var original in vectors)
         {
-            var vector = original is DictionaryVector d ? Materialize(d) : original;
+            if (original is DictionaryVector { Dictionary: StringVector } d && _values.FixedWidth == 0)
+            {
+                AppendCodes(d, _defLevels.AsSpan(row, d.Length));
+                row += d.Length;
+                continue;
+            }
+            var vector = original is DictionaryVector dv ? Materialize(dv) : original;
+            if (_anyCodes) MarkNoCodes(_values.Count, vector.Length);
             if (!Optional && vector.HasNulls)
                 throw new InvalidOperationException($"column '{_field.Name}' is declared not nullable but holds {vector.NullCount} nulls");
             var levels = _defLevels.AsSpan(row, vector.Length);
@@ -329,6 +349,47 @@ internal sealed class ColumnChunkWriter
             case PrimitiveVector<long> v when _element.Type == PhysicalType.Int64: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
             default: return false;
         }
+    }
+
+    /// <summary>
+    /// A dictionary-encoded string vector's values go in straight from its dictionary (no materialized copy),
+    /// each remembering its code so the chunk's dictionary looks every distinct entry up only once.
+    /// </summary>
+    private void AppendCodes(DictionaryVector vector, Span<int> levels)
+    {
+        if (!Optional && vector.HasNulls)
+            throw new InvalidOperationException($"column '{_field.Name}' is declared not nullable but holds {vector.NullCount} nulls");
+        if (!_anyCodes)
+        {
+            MarkNoCodes(0, _values.Count);
+            _anyCodes = true;
+        }
+        var dictionary = (StringVector)vector.Dictionary;
+        // Batches of one Parquet column chunk share their dictionary: its codes share one range.
+        if (!_codeBases.TryGetValue(dictionary, out int codeBase))
+        {
+            _codeBases[dictionary] = codeBase = _codeSpace;
+            _codeSpace += dictionary.Length;
+        }
+        ReadOnlySpan<int> codes = vector.Indices;
+        int first = _values.Count;
+        if (_valueCodes.Length < first + vector.Length) Array.Resize(ref _valueCodes, Math.Max(first + vector.Length, _valueCodes.Length * 2));
+        for (int i = 0; i < codes.Length; i++)
+        {
+            bool valid = !vector.IsNull(i);
+            levels[i] = valid ? 1 : 0;
+            if (!valid) continue;
+            var bytes = dictionary.GetBytes(codes[i]);
+            _valueCodes[_values.Count] = codeBase + codes[i];
+            bytes.CopyTo(_values.Add(bytes.Length));
+        }
+    }
+
+    /// <summary>Values [from, from + count) did not come from a dictionary.</summary>
+    private void MarkNoCodes(int from, int count)
+    {
+        if (_valueCodes.Length < from + count) Array.Resize(ref _valueCodes, Math.Max(from + count, _valueCodes.Length * 2));
+        _valueCodes.AsSpan(from, count).Fill(-1);
     }
 
     /// <summary>The valid values of a vector with nulls whose memory is the PLAIN layout, copied without a per-value type switch.</summary>

@@ -1,6 +1,7 @@
 using Kindling.Engine.Tests.Interop;
 using Kindling.Formats.Parquet;
 using Kindling.Formats.Parquet.Compression;
+using Kindling.Vectors;
 
 namespace Kindling.Engine.Tests.Formats.Parquet;
 
@@ -40,6 +41,59 @@ public sealed class ParquetWriterInteropTests
         Assert.Equal(rows, actual.Count);
         for (int i = 0; i < rows; i++)
             Assert.Equal(ContractTable.ExpectedText(i), actual[i]);
+    }
+
+    [Theory]
+    [InlineData(true, 1 << 20)]
+    [InlineData(true, 16)]
+    [InlineData(false, 1 << 20)]
+    public void DuckDb_reads_dictionary_encoded_input_vectors(bool dictionary, int dictionaryLimitBytes)
+    {
+        // Batches share one dictionary (as a Parquet scan yields them), then another, then plain strings, in one
+        // row group; codes of both dictionaries point at equal strings. A 16-byte limit forces the PLAIN fallback.
+        var schema = new Schema([new Field("s", ColumnType.String)]);
+        var first = StringVectorOf("lead", "direct", "partner", "Zoë");
+        var second = StringVectorOf("direct", "x", "lead");
+        var expected = new List<string?>();
+        var batches = new List<ColumnBatch>();
+        void Add(ColumnVector vector)
+        {
+            batches.Add(new ColumnBatch(schema, [vector], vector.Length));
+            for (int i = 0; i < vector.Length; i++) expected.Add((string?)vector.GetObject(i));
+        }
+        for (int b = 0; b < 3; b++) Add(Coded(first, [0, 1, 2, 3, 1, 0, -1, 2], b));
+        Add(Coded(second, [1, 0, 2, -1, 2], 0));
+        Add(StringVectorOf("plain", null, "lead"));
+        using var dir = new TempDirectory();
+        string file = dir.File("t.parquet");
+        using (var stream = File.Create(file))
+        using (var writer = new ParquetWriter(stream, schema, new ParquetWriteOptions { UseDictionary = dictionary, DictionaryLimitBytes = dictionaryLimitBytes }))
+            foreach (var batch in batches) writer.WriteBatch(batch);
+
+        var actual = NodeInterop.DuckDb($"select s from read_parquet({NodeInterop.Sql(file)})").Select(r => r[0]).ToList();
+        Assert.Equal(expected, actual);
+        var encodings = NodeInterop.DuckDb($"select encodings from parquet_metadata({NodeInterop.Sql(file)})").Single()[0];
+        Assert.Equal(dictionary && dictionaryLimitBytes > 16, encodings!.Contains("DICTIONARY"));
+    }
+
+    private static StringVector StringVectorOf(params string?[] values)
+    {
+        var builder = new StringVectorBuilder(ColumnType.String, values.Length, 64);
+        foreach (var v in values)
+            if (v is null) builder.AppendNull();
+            else builder.Append(System.Text.Encoding.UTF8.GetBytes(v));
+        return builder.Build();
+    }
+
+    /// <summary>Codes into <paramref name="dictionary"/> (-1 = null), rotated by <paramref name="shift"/> so batches differ.</summary>
+    private static DictionaryVector Coded(StringVector dictionary, int[] codes, int shift)
+    {
+        var rotated = codes.Select((_, i) => codes[(i + shift) % codes.Length]).ToArray();
+        var validity = Validity.AllValid(rotated.Length);
+        int nulls = 0;
+        for (int i = 0; i < rotated.Length; i++)
+            if (rotated[i] < 0) { Validity.SetNull(validity, i); rotated[i] = 0; nulls++; }
+        return new DictionaryVector(dictionary, rotated, rotated.Length, nulls > 0 ? validity : null, nulls);
     }
 
     [Fact]
