@@ -6,7 +6,7 @@ namespace Kindling.Benchmarks.Parquet;
 
 /// <summary>
 /// End-to-end: writes the orders table to a snappy Parquet file and reads every column back, timing
-/// each, the way orders-duckdb.mjs times DuckDB on the same rows. Prints one JSON line of seconds.
+/// each (reads: best of three), the way orders-duckdb.mjs times DuckDB on the same rows. Prints one JSON line of seconds.
 /// usage: Kindling.Benchmarks parquet-e2e ROWS FOLDER
 /// </summary>
 internal static class ParquetEndToEnd
@@ -43,10 +43,20 @@ internal static class ParquetEndToEnd
             return sw.Elapsed.TotalSeconds;
         }
 
-        double readOwn = Read(path);
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Best of three reads of each file, as the DuckDB script reports; the first read of a process includes JIT.
+        double Best(string file)
+        {
+            double best = double.MaxValue;
+            for (int i = 0; i < 3; i++)
+            {
+                best = Math.Min(best, Read(file));
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+            return best;
+        }
+        double readOwn = Best(path);
         string duck = Path.Combine(folder, "orders-duckdb.parquet");
-        double? readDuck = File.Exists(duck) ? Read(duck) : null;
+        double? readDuck = File.Exists(duck) ? Best(duck) : null;
         Console.WriteLine($"{{\"engine\":\"kindling\",\"rows\":{rows},\"write_s\":{write:F3},\"read_own_s\":{readOwn:F3},\"read_duckdb_file_s\":{(readDuck is null ? "null" : readDuck.Value.ToString("F3"))},\"bytes\":{new FileInfo(path).Length}}}");
         return 0;
     }
