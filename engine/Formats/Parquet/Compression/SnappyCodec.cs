@@ -22,32 +22,39 @@ internal sealed class SnappyCodec : ICompressionCodec
 
     public int MaxCompressedLength(int uncompressedLength) => 32 + uncompressedLength + uncompressedLength / 6;
 
-    // The fast loop needs, before each tag: 8 readable input bytes (tag and trailer as one word) and the 16
-    // a short literal loads; room for the widest write of one element (a 64-byte copy of a short pattern
-    // stored in 12-byte steps ends 76 bytes on).
+    // The fast loop runs while, at each tag, 17 bytes can be read (the word at the tag, a short literal's 16
+    // bytes after it) and 80 written: no element writes further than 79 bytes on (a 64-byte copy in 16-byte
+    // chunks ends at most 15 past itself; a short pattern stored in 12-byte steps, 76 on).
     private const int FastInput = 17;
     private const int FastOutput = 80;
 
-    // Copy tags (1, 2 and 3) to: copy length in bits 0..7, the offset's high bits (copy-1) already shifted
-    // into bits 8..10, and the mask of the trailing offset bytes (copy-1: one, copy-2: two) in bits 16..31.
-    private static readonly uint[] CopyTags = BuildCopyTags();
+    /// <summary>What a copy tag says: its offset is (the 4 bytes after the tag &amp; Mask) + High.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 8)]
+    private readonly struct CopyTag(uint mask, ushort high, byte length)
+    {
+        public readonly uint Mask = mask;
+        public readonly ushort High = high;
+        public readonly byte Length = length;
+    }
+
+    private static readonly CopyTag[] CopyTags = BuildCopyTags();
 
     // For a pattern of 1..7 bytes: the 16 shuffle indices i % offset, and the largest multiple of the
     // offset that fits in 16 bytes (the step at which one 16-byte store of the pattern repeats).
     private static readonly byte[] PatternIndices = BuildPatternIndices();
     private static ReadOnlySpan<byte> PatternStep => [0, 16, 16, 15, 16, 15, 12, 14];
 
-    private static uint[] BuildCopyTags()
+    private static CopyTag[] BuildCopyTags()
     {
-        var table = new uint[256];
+        var table = new CopyTag[256];
         for (int tag = 0; tag < 256; tag++)
         {
             table[tag] = (tag & 3) switch
             {
-                0 => 0,
-                1 => (uint)(4 + ((tag >> 2) & 7)) | (uint)((tag >> 5) << 8) | 0xFFu << 16,
-                2 => (uint)((tag >> 2) + 1) | 0xFFFFu << 16,
-                _ => (uint)((tag >> 2) + 1), // copy-4: its offset is read apart
+                0 => default, // a literal
+                1 => new CopyTag(0xFF, (ushort)((tag >> 5) << 8), (byte)(4 + ((tag >> 2) & 7))),
+                2 => new CopyTag(0xFFFF, 0, (byte)((tag >> 2) + 1)),
+                _ => new CopyTag(uint.MaxValue, 0, (byte)((tag >> 2) + 1)),
             };
         }
         return table;
@@ -145,7 +152,7 @@ internal sealed class SnappyCodec : ICompressionCodec
     private static unsafe byte* DecodeFast(byte* ip, byte* ipLimit, ref byte* opRef, byte* dstBase, byte* opLimit)
     {
         byte* op = opRef;
-        ref uint copyTags = ref MemoryMarshal.GetArrayDataReference(CopyTags);
+        ref CopyTag copyTags = ref MemoryMarshal.GetArrayDataReference(CopyTags);
         // The low byte is the tag; higher bits may hold the bytes after it. The next tag mostly lies within
         // the 8 bytes read at each tag: shifting it out of them keeps a memory load off the chain from one
         // tag to the next, which bounds this loop.
@@ -153,7 +160,6 @@ internal sealed class SnappyCodec : ICompressionCodec
         while (true)
         {
             ulong word = Unsafe.ReadUnaligned<ulong>(ip);
-            uint trailer = (uint)(word >> 8);
             if ((tag & 3) == 0)
             {
                 nint length = (nint)((nuint)(tag & 0xFF) >> 2) + 1;
@@ -171,7 +177,7 @@ internal sealed class SnappyCodec : ICompressionCodec
                 if (length > 60)
                 {
                     int extra = (int)length - 60;
-                    length = (nint)(trailer & (uint.MaxValue >> (32 - 8 * extra))) + 1;
+                    length = (nint)((uint)(word >> 8) & (uint.MaxValue >> (32 - 8 * extra))) + 1;
                     ip += extra;
                 }
                 if (length > ipLimit + FastInput - ip || length > opLimit + FastOutput - op) throw Corrupt("literal past the end");
@@ -183,25 +189,23 @@ internal sealed class SnappyCodec : ICompressionCodec
                 continue;
             }
 
-            uint entry = Unsafe.Add(ref copyTags, (byte)tag);
-            nint copyLength = (nint)(entry & 0xFF);
-            nuint offset;
+            ref readonly CopyTag copy = ref Unsafe.Add(ref copyTags, (byte)tag);
+            nint copyLength = copy.Length;
+            nuint offset = ((uint)(word >> 8) & copy.Mask) + copy.High;
             uint next;
             if ((tag & 3) != 3)
             {
-                offset = (entry & 0x700) + (trailer & (entry >> 16));
                 ip += (tag & 3) + 1;
                 next = (uint)(word >> (int)(((tag & 3) + 1) * 8));
             }
             else
             {
-                offset = trailer;
                 ip += 5;
                 next = (uint)(word >> 40);
             }
-            // offset 0 wraps around and fails too.
-            if (offset - 1 >= (nuint)(op - dstBase)) throw BadOffset(offset, op - dstBase);
+            // Offset 0 gives op, and one past the start of the output wraps, if at all, above op.
             byte* from = op - offset;
+            if (from < dstBase || from >= op) throw BadOffset(offset, op - dstBase);
             // Each form may write past the copy's end into the room FastOutput keeps; later writes fix it.
             if (offset >= 32)
             {

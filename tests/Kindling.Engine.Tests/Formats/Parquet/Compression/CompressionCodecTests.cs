@@ -385,12 +385,16 @@ public sealed class CompressionCodecTests
         }
         cases["fast: copy-4 offset 4 GiB"] = Fast().Copy4(uint.MaxValue, 4).Literal(RandomBytes(rng, 200)).ToArray(p + 208);
         cases["tail: copy-4 offset 4 GiB"] = Tail().Copy4(uint.MaxValue, 4).Literal([5, 6]).ToArray(10);
+        cases["fast: copy-4 offset 2^24 + 1"] = Fast().Copy4((1 << 24) + 1, 4).Literal(RandomBytes(rng, 200)).ToArray(p + 208);
+        cases["tail: copy-4 offset 2^24 + 1"] = Tail().Copy4((1 << 24) + 1, 4).Literal([5, 6]).ToArray(10);
         cases["tail: copy past the end of the output"] = Tail().Copy2(4, 64).ToArray(4 + 63);
         cases["tail: copy past the end of the output by one byte"] = Tail().Copy1(3, 5).ToArray(4 + 4);
         cases["fast: literal past the end of the output"] = Fast().Literal(RandomBytes(rng, 300)).ToArray(p + 4 + 299);
         cases["tail: short literal past the end of the output"] = Tail().Literal(RandomBytes(rng, 10)).ToArray(4 + 9);
         cases["tail: long literal past the end of the output"] = Tail().Literal(RandomBytes(rng, 70)).ToArray(4 + 69);
         cases["fast: literal past the end of the input"] = Fast().LiteralTag(1000, 2).Raw(RandomBytes(rng, 200)).ToArray(p + 4 + 1000);
+        cases["fast: literal one byte past the end of the input"] = Fast().LiteralTag(100, 1).Raw(RandomBytes(rng, 99)).ToArray(p + 4 + 100);
+        cases["tail: literal one byte past the end of the input"] = Tail().LiteralTag(10, 0).Raw(RandomBytes(rng, 9)).ToArray(4 + 10);
         cases["tail: short literal past the end of the input"] = Tail().LiteralTag(10, 0).Raw(1, 2, 3).ToArray(4 + 10);
         cases["tail: long literal past the end of the input"] = Tail().LiteralTag(20, 1).Raw(RandomBytes(rng, 5)).ToArray(4 + 20);
         cases["tail: literal length bytes cut off"] = Tail().Raw(63 << 2, 1, 2).ToArray(4 + 100);
