@@ -65,11 +65,12 @@ internal sealed class ColumnChunkWriter
             PathInSchema = [_field.Name],
             Codec = _options.Codec,
             NumValues = rows,
-            Statistics = ComputeStatistics(nulls),
             WriteLegacyStatistics = _element.Type != PhysicalType.ByteArray && _element.Type != PhysicalType.FixedLenByteArray,
         };
 
         ByteDictionary? dictionary = _options.UseDictionary && _element.Type != PhysicalType.Boolean ? BuildDictionary() : null;
+        // A dictionary holds every distinct value: the chunk's min and max are among its (fewer) entries.
+        meta.Statistics = ComputeStatistics(nulls, dictionary?.Entries ?? _values);
         long start = position;
         long uncompressedTotal = 0;
         if (dictionary is not null)
@@ -233,12 +234,12 @@ internal sealed class ColumnChunkWriter
         }
     }
 
-    private Statistics ComputeStatistics(long nulls)
+    private Statistics ComputeStatistics(long nulls, RawValues values)
     {
         var stats = new Statistics { NullCount = nulls };
-        if (_values.Count == 0) return stats;
+        if (values.Count == 0) return stats;
         var type = _element.Type!.Value;
-        var data = _values.Data;
+        var data = values.Data;
         switch (type)
         {
             case PhysicalType.Int32: SetMinMax(stats, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(data)); break;
@@ -247,17 +248,17 @@ internal sealed class ColumnChunkWriter
             {
                 int min = -1, max = -1;
                 bool isDecimal = _field.Type.Kind == TypeKind.Decimal;
-                for (int i = 0; i < _values.Count; i++)
+                for (int i = 0; i < values.Count; i++)
                 {
-                    var v = _values[i];
+                    var v = values[i];
                     if (ValueOrder.IsNaN(type, v)) continue;
-                    if (min < 0 || ValueOrder.Compare(type, isDecimal, v, _values[min]) < 0) min = i;
-                    if (max < 0 || ValueOrder.Compare(type, isDecimal, v, _values[max]) > 0) max = i;
+                    if (min < 0 || ValueOrder.Compare(type, isDecimal, v, values[min]) < 0) min = i;
+                    if (max < 0 || ValueOrder.Compare(type, isDecimal, v, values[max]) > 0) max = i;
                 }
                 if (min >= 0)
                 {
-                    stats.MinValue = _values[min].ToArray();
-                    stats.MaxValue = _values[max].ToArray();
+                    stats.MinValue = values[min].ToArray();
+                    stats.MaxValue = values[max].ToArray();
                     // -0.0 and +0.0 compare equal; the specification asks for -0.0 as min and +0.0 as max.
                     NormalizeZero(type, stats);
                 }
@@ -337,11 +338,12 @@ internal sealed class ColumnChunkWriter
         return rows;
     }
 
-    /// <summary>Copies a null-free vector whose memory already is the PLAIN layout in one go.</summary>
+    /// <summary>Copies a null-free vector whose memory already is the PLAIN layout (or strings' offsets + bytes) in one go.</summary>
     private bool TryAppendBulk(ColumnVector vector)
     {
         switch (vector)
         {
+            case StringVector v when _values.FixedWidth == 0: _values.AddVariable(v.RawBytes, v.Offsets); return true;
             case PrimitiveVector<int> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
             case PrimitiveVector<float> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;
             case PrimitiveVector<double> v: _values.AddFixed(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.Values)); return true;

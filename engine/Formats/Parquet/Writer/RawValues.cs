@@ -53,6 +53,19 @@ internal sealed class RawValues
         Count += values.Length / FixedWidth;
     }
 
+    /// <summary>Appends byte arrays given as Arrow-style offsets (one more than the values) into <paramref name="bytes"/>.</summary>
+    public void AddVariable(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> offsets)
+    {
+        int count = offsets.Length - 1, start = offsets[0], length = offsets[count] - start;
+        if (DataLength + length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + length));
+        if (Count + count + 1 > _offsets.Length) Array.Resize(ref _offsets, Math.Max(_offsets.Length * 2, Count + count + 1));
+        bytes.Slice(start, length).CopyTo(_data.AsSpan(DataLength));
+        int shift = DataLength - start;
+        for (int i = 1; i <= count; i++) _offsets[Count + i] = offsets[i] + shift;
+        DataLength += length;
+        Count += count;
+    }
+
     /// <summary>Reserves <paramref name="count"/> fixed-width values and returns their bytes to fill.</summary>
     public Span<byte> AddFixed(int count)
     {
