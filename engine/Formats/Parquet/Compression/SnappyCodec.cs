@@ -319,8 +319,7 @@ internal sealed class SnappyCodec : ICompressionCodec
                 if (candidate < ip && BinaryPrimitives.ReadUInt32LittleEndian(block[candidate..]) == current)
                 {
                     op = EmitLiteral(block[nextEmit..ip], dst, op);
-                    int matched = 4;
-                    while (ip + matched < block.Length && block[candidate + matched] == block[ip + matched]) matched++;
+                    int matched = MatchLength(block, candidate, ip);
                     op = EmitCopy(ip - candidate, matched, dst, op);
                     ip += matched;
                     nextEmit = ip;
@@ -340,6 +339,20 @@ internal sealed class SnappyCodec : ICompressionCodec
         }
         if (nextEmit < block.Length) op = EmitLiteral(block[nextEmit..], dst, op);
         return op;
+    }
+
+    /// <summary>How many bytes at <paramref name="ip"/> equal those at <paramref name="candidate"/> (the first 4 are known to), 8 at a time.</summary>
+    private static int MatchLength(ReadOnlySpan<byte> block, int candidate, int ip)
+    {
+        int matched = 4;
+        while (ip + matched + 8 <= block.Length)
+        {
+            ulong difference = BinaryPrimitives.ReadUInt64LittleEndian(block[(candidate + matched)..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(block[(ip + matched)..]);
+            if (difference != 0) return matched + (System.Numerics.BitOperations.TrailingZeroCount(difference) >> 3);
+            matched += 8;
+        }
+        while (ip + matched < block.Length && block[candidate + matched] == block[ip + matched]) matched++;
+        return matched;
     }
 
     private static int EmitLiteral(ReadOnlySpan<byte> literal, Span<byte> dst, int op)
