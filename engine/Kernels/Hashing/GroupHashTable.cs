@@ -22,8 +22,10 @@ internal sealed class GroupHashTable
         while (capacity < initialCapacity * 2) capacity <<= 1;
         _slots = new ulong[capacity];
         _mask = capacity - 1;
-        _keys = new ulong[(capacity / 2) * width];
-        _hashes = new ulong[capacity / 2];
+        // Room for the expected groups only (the slots keep the load at most one half; keys grow when exceeded).
+        int groups = Math.Max(512, initialCapacity);
+        _keys = new ulong[groups * width];
+        _hashes = new ulong[groups];
     }
 
     public int Width { get; }
