@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kindling.Execution.Operators.Sort;
 using Kindling.Kernels.Hashing;
 using Kindling.Kernels.Selection;
@@ -130,13 +131,16 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         /// <summary>Keeps a row among group <paramref name="g"/>'s best when it is ahead of the last kept one (ties: the earlier row).</summary>
         private void Offer(int g, byte rank, ulong key, long reference)
         {
+            ulong[] bestKey = _bestKey;
+            byte[] bestRank = _bestRank;
+            long[] bestRef = _bestRef;
             int k = _k, count = _kept[g], first = g * k, pos;
             if (count < k)
             {
                 pos = count;
                 _kept[g] = count + 1;
             }
-            else if (Before(rank, key, reference, first + k - 1))
+            else if (Before(rank, key, reference, bestRank[first + k - 1], bestKey[first + k - 1], bestRef[first + k - 1]))
             {
                 pos = k - 1;
             }
@@ -144,21 +148,22 @@ internal sealed class WindowTopNOperator : PhysicalOperator
             {
                 return;
             }
-            while (pos > 0 && Before(rank, key, reference, first + pos - 1))
+            while (pos > 0 && Before(rank, key, reference, bestRank[first + pos - 1], bestKey[first + pos - 1], bestRef[first + pos - 1]))
             {
-                _bestKey[first + pos] = _bestKey[first + pos - 1];
-                _bestRank[first + pos] = _bestRank[first + pos - 1];
-                _bestRef[first + pos] = _bestRef[first + pos - 1];
+                bestKey[first + pos] = bestKey[first + pos - 1];
+                bestRank[first + pos] = bestRank[first + pos - 1];
+                bestRef[first + pos] = bestRef[first + pos - 1];
                 pos--;
             }
-            _bestKey[first + pos] = key;
-            _bestRank[first + pos] = rank;
-            _bestRef[first + pos] = reference;
+            bestKey[first + pos] = key;
+            bestRank[first + pos] = rank;
+            bestRef[first + pos] = reference;
         }
 
-        /// <summary>Strictly ahead of slot <paramref name="slot"/>: lower null rank, then the smaller normalized key, then the earlier row.</summary>
-        private bool Before(byte rank, ulong key, long reference, int slot) =>
-            rank != _bestRank[slot] ? rank < _bestRank[slot] : key != _bestKey[slot] ? key < _bestKey[slot] : reference < _bestRef[slot];
+        /// <summary>Strictly ahead: lower null rank, then the smaller normalized key, then the earlier row.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool Before(byte rank, ulong key, long reference, byte otherRank, ulong otherKey, long otherReference) =>
+            rank != otherRank ? rank < otherRank : key != otherKey ? key < otherKey : reference < otherReference;
 
         /// <summary>Offers every kept row of <paramref name="other"/> to the same partition here (its string ids mapped to this encoder's).</summary>
         public void MergeFrom(TopN other)
