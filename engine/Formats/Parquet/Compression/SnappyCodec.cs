@@ -308,17 +308,20 @@ internal sealed class SnappyCodec : ICompressionCodec
         if (block.Length >= 16)
         {
             table.Clear();
+            // Reads below stay inside the block: ip < limit leaves 4 bytes, and candidates lie before ip.
+            ref byte start = ref MemoryMarshal.GetReference(block);
+            ref ushort slots = ref MemoryMarshal.GetReference(table);
             int limit = block.Length - 4;
             int ip = 1, skip = 32;
             while (ip < limit)
             {
-                uint current = BinaryPrimitives.ReadUInt32LittleEndian(block[ip..]);
-                int h = (int)((current * 0x1E35A7BDu) >> (32 - HashBits));
-                int candidate = table[h];
-                table[h] = (ushort)ip;
-                if (candidate < ip && BinaryPrimitives.ReadUInt32LittleEndian(block[candidate..]) == current)
+                uint current = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, ip));
+                ref ushort slot = ref Unsafe.Add(ref slots, (int)((current * 0x1E35A7BDu) >> (32 - HashBits)));
+                int candidate = slot;
+                slot = (ushort)ip;
+                if (candidate < ip && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, candidate)) == current)
                 {
-                    op = EmitLiteral(block[nextEmit..ip], dst, op);
+                    op = EmitLiteral(block, nextEmit, ip - nextEmit, dst, op);
                     int matched = MatchLength(block, candidate, ip);
                     op = EmitCopy(ip - candidate, matched, dst, op);
                     ip += matched;
@@ -326,8 +329,8 @@ internal sealed class SnappyCodec : ICompressionCodec
                     skip = 32;
                     if (ip - 1 < limit)
                     {
-                        uint prev = BinaryPrimitives.ReadUInt32LittleEndian(block[(ip - 1)..]);
-                        table[(int)((prev * 0x1E35A7BDu) >> (32 - HashBits))] = (ushort)(ip - 1);
+                        uint prev = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, ip - 1));
+                        Unsafe.Add(ref slots, (int)((prev * 0x1E35A7BDu) >> (32 - HashBits))) = (ushort)(ip - 1);
                     }
                 }
                 else
@@ -337,7 +340,7 @@ internal sealed class SnappyCodec : ICompressionCodec
                 }
             }
         }
-        if (nextEmit < block.Length) op = EmitLiteral(block[nextEmit..], dst, op);
+        if (nextEmit < block.Length) op = EmitLiteral(block, nextEmit, block.Length - nextEmit, dst, op);
         return op;
     }
 
@@ -355,10 +358,20 @@ internal sealed class SnappyCodec : ICompressionCodec
         return matched;
     }
 
-    private static int EmitLiteral(ReadOnlySpan<byte> literal, Span<byte> dst, int op)
+    /// <summary>Emits bytes [from, from + length) of the block as a literal.</summary>
+    private static int EmitLiteral(ReadOnlySpan<byte> block, int from, int length, Span<byte> dst, int op)
     {
-        if (literal.IsEmpty) return op;
-        int n = literal.Length - 1;
+        if (length == 0) return op;
+        int n = length - 1;
+        if (n < 16 && block.Length - from >= 16 && dst.Length - op >= 17)
+        {
+            // The common short literal (numeric pages: a byte or two between copies): its tag, then 16 bytes copied
+            // at once; the bytes past the literal are overwritten by what follows.
+            dst[op] = (byte)(n << 2);
+            Unsafe.WriteUnaligned(ref dst[op + 1], Unsafe.ReadUnaligned<System.Runtime.Intrinsics.Vector128<byte>>(in block[from]));
+            return op + 1 + length;
+        }
+        var literal = block.Slice(from, length);
         if (n < 60) dst[op++] = (byte)(n << 2);
         else if (n < 1 << 8) { dst[op++] = 60 << 2; dst[op++] = (byte)n; }
         else if (n < 1 << 16) { dst[op++] = 61 << 2; dst[op++] = (byte)n; dst[op++] = (byte)(n >> 8); }
