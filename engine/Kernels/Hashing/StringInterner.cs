@@ -5,24 +5,31 @@ namespace Kindling.Kernels.Hashing;
 
 /// <summary>
 /// Maps distinct byte strings to dense ids 0, 1, 2, ... (an open-addressing table over offsets + bytes),
-/// so that string keys group and join as fixed-width ints. Slots pack a 32-bit hash tag with the id, and
-/// each id keeps its first 16 bytes as two words, so keys of up to 16 bytes compare as two words without
-/// touching the byte buffer; longer ones compare by span.
+/// so that string keys group and join as fixed-width ints. Each slot holds a string's first 16 bytes as
+/// two words, its length and its id, so a probe reads one slot: keys of up to 16 bytes compare there
+/// without touching the byte buffer; longer ones then compare by span.
 /// </summary>
 internal sealed class StringInterner
 {
     private byte[] _bytes = new byte[4096];
     private int[] _offsets = new int[257];
     private ulong[] _hashes = new ulong[256];
-    private ulong[] _prefixes = new ulong[256];
-    private ulong[] _suffixes = new ulong[256]; // bytes 8..15, zero padded
-    private ulong[] _slots = new ulong[512]; // (hash >> 32) << 32 | (id + 1); 0 = empty
+    private Slot[] _slots = new Slot[512];
     private int _mask = 511;
+
+    /// <summary>A table slot: the string's bytes 0..7 and 8..15 (zero padded), its length, and its id + 1 (0 = empty).</summary>
+    private struct Slot
+    {
+        public ulong Prefix;
+        public ulong Suffix;
+        public int Length;
+        public int IdPlusOne;
+    }
     private int _byteLength;
 
     public int Count { get; private set; }
 
-    public long MemoryBytes => _bytes.Length + _offsets.Length * 4L + _hashes.Length * 24L + _slots.Length * 8L;
+    public long MemoryBytes => _bytes.Length + _offsets.Length * 4L + _hashes.Length * 8L + _slots.Length * 24L;
 
     /// <summary>The hash of string <paramref name="id"/>'s bytes: the same in every interner.</summary>
     public ulong HashOf(int id) => _hashes[id];
@@ -78,23 +85,20 @@ internal sealed class StringInterner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Lookup(ReadOnlySpan<byte> value, ulong prefix, ulong suffix, ulong hash, out int id)
     {
-        ulong tag = hash & 0xFFFF_FFFF_0000_0000UL;
-        int slot = (int)hash & _mask;
+        Slot[] slots = _slots;
+        int mask = _mask;
+        int index = (int)hash & mask;
         while (true)
         {
-            ulong entry = _slots[slot];
-            if (entry == 0) { id = -1; return slot; }
-            if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
+            ref Slot slot = ref slots[index];
+            if (slot.IdPlusOne == 0) { id = -1; return index; }
+            if (slot.Prefix == prefix && slot.Suffix == suffix && slot.Length == value.Length
+                && (value.Length <= 16 || value.SequenceEqual(Get(slot.IdPlusOne - 1))))
             {
-                int candidate = (int)(uint)entry - 1;
-                if (_prefixes[candidate] == prefix && _suffixes[candidate] == suffix && _offsets[candidate + 1] - _offsets[candidate] == value.Length
-                    && (value.Length <= 16 || value.SequenceEqual(Get(candidate))))
-                {
-                    id = candidate;
-                    return slot;
-                }
+                id = slot.IdPlusOne - 1;
+                return index;
             }
-            slot = (slot + 1) & _mask;
+            index = (index + 1) & mask;
         }
     }
 
@@ -104,8 +108,6 @@ internal sealed class StringInterner
         if (id == _hashes.Length)
         {
             Array.Resize(ref _hashes, _hashes.Length * 2);
-            Array.Resize(ref _prefixes, _hashes.Length);
-            Array.Resize(ref _suffixes, _hashes.Length);
             Array.Resize(ref _offsets, _hashes.Length + 1);
         }
         if (_byteLength + value.Length > _bytes.Length)
@@ -114,9 +116,7 @@ internal sealed class StringInterner
         _byteLength += value.Length;
         _offsets[id + 1] = _byteLength;
         _hashes[id] = hash;
-        _prefixes[id] = prefix;
-        _suffixes[id] = suffix;
-        _slots[slot] = (hash & 0xFFFF_FFFF_0000_0000UL) | (uint)(id + 1);
+        _slots[slot] = new Slot { Prefix = prefix, Suffix = suffix, Length = value.Length, IdPlusOne = id + 1 };
         Count = id + 1;
         if (Count * 2 > _slots.Length) Rehash();
         return id;
@@ -124,14 +124,14 @@ internal sealed class StringInterner
 
     private void Rehash()
     {
-        var slots = new ulong[_slots.Length * 2];
+        var slots = new Slot[_slots.Length * 2];
         int mask = slots.Length - 1;
-        for (int id = 0; id < Count; id++)
+        foreach (ref readonly Slot old in _slots.AsSpan())
         {
-            ulong hash = _hashes[id];
-            int slot = (int)hash & mask;
-            while (slots[slot] != 0) slot = (slot + 1) & mask;
-            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000UL) | (uint)(id + 1);
+            if (old.IdPlusOne == 0) continue;
+            int index = (int)_hashes[old.IdPlusOne - 1] & mask;
+            while (slots[index].IdPlusOne != 0) index = (index + 1) & mask;
+            slots[index] = old;
         }
         _slots = slots;
         _mask = mask;
