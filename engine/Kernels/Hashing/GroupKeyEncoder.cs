@@ -26,6 +26,7 @@ internal sealed class GroupKeyEncoder
     private readonly StringInterner?[] _interners;
     private readonly ColumnVector?[] _lastDictionary;
     private readonly int[]?[] _dictionaryIds;
+    private int[] _stringIds = [];
 
     public GroupKeyEncoder(IReadOnlyList<ColumnType> types, IReadOnlyList<bool> nullable)
     {
@@ -229,14 +230,13 @@ internal sealed class GroupKeyEncoder
             return;
         }
         var s = (StringVector)v;
-        ReadOnlySpan<int> offsets = s.Offsets;
-        ReadOnlySpan<byte> bytes = s.RawBytes;
         byte[]? validity = s.ValidityBits;
+        if (_stringIds.Length < rows) _stringIds = new int[rows];
+        interner.InternAll(s.Offsets, s.RawBytes, validity, rows, _stringIds, lookupOnly);
         for (int i = 0; i < rows; i++)
         {
             if (validity is not null && !Validity.IsValid(validity, i)) { words[i * width + off] = NarrowNull; continue; }
-            ReadOnlySpan<byte> value = bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]);
-            int id = lookupOnly ? interner.Find(value) : interner.Intern(value);
+            int id = _stringIds[i];
             if (id < 0) { invalid[i] = 1; continue; }
             words[i * width + off] |= (ulong)(uint)id << shift;
         }

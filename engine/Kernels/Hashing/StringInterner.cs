@@ -81,6 +81,54 @@ internal sealed class StringInterner
         return id;
     }
 
+    /// <summary>How many rows ahead <see cref="InternAll"/> prefetches the slot a probe will read.</summary>
+    private const int PrefetchDistance = 8;
+
+    /// <summary>Up to this many slots (24 bytes each: 192 KiB) the table stays in a core's cache and probes need no prefetch.</summary>
+    private const int SmallTableSlots = 1 << 13;
+
+    private ulong[] _batchWords = [];
+
+    /// <summary>
+    /// The ids of rows [0, count) of strings given as offsets + bytes (null rows, per <paramref name="validity"/>,
+    /// get -1 and are not interned; with <paramref name="lookupOnly"/> unknown strings get -1 too). All hashes are
+    /// computed first; then each probe prefetches the slot of a row a few ahead, so the table's cache misses overlap.
+    /// </summary>
+    public unsafe void InternAll(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> bytes, byte[]? validity, int count, Span<int> ids, bool lookupOnly)
+    {
+        if (_slots.Length <= SmallTableSlots)
+        {
+            // A table this small stays in cache: one pass, no prefetching.
+            for (int i = 0; i < count; i++)
+            {
+                if (validity is not null && !Vectors.Validity.IsValid(validity, i)) { ids[i] = -1; continue; }
+                ReadOnlySpan<byte> value = bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]);
+                ids[i] = lookupOnly ? Find(value) : Intern(value);
+            }
+            return;
+        }
+        if (_batchWords.Length < count * 3) _batchWords = new ulong[count * 3];
+        Span<ulong> words = _batchWords.AsSpan(0, count * 3); // prefix, suffix, hash per row
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<byte> value = bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]);
+            ulong prefix = Prefix(value), suffix = Suffix(value);
+            words[3 * i] = prefix;
+            words[3 * i + 1] = suffix;
+            words[3 * i + 2] = Hash(value, prefix, suffix);
+        }
+        for (int i = 0; i < count; i++)
+        {
+            if (i + PrefetchDistance < count && System.Runtime.Intrinsics.X86.Sse.IsSupported)
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)words[3 * (i + PrefetchDistance) + 2] & _mask]));
+            if (validity is not null && !Vectors.Validity.IsValid(validity, i)) { ids[i] = -1; continue; }
+            ReadOnlySpan<byte> value = bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]);
+            ulong hash = words[3 * i + 2];
+            int slot = Lookup(value, words[3 * i], words[3 * i + 1], hash, out int id);
+            ids[i] = id >= 0 || lookupOnly ? id : Add(value, words[3 * i], words[3 * i + 1], hash, slot);
+        }
+    }
+
     /// <summary>Probes for the value; returns the slot where it is or would go, and its id or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Lookup(ReadOnlySpan<byte> value, ulong prefix, ulong suffix, ulong hash, out int id)
