@@ -121,7 +121,6 @@ internal sealed class MedianState(int column, int degreeOfParallelism = 1) : Agg
         int groups = _groupCount;
         var parts = Parts().ToList();
         var starts = new int[groups + 1];
-        long total = 0;
         foreach (var part in parts)
         {
             for (int i = 0; i < part.Count; i++)
@@ -131,8 +130,8 @@ internal sealed class MedianState(int column, int degreeOfParallelism = 1) : Agg
             }
         }
         for (int g = 0; g < groups; g++) starts[g + 1] += starts[g];
-        total = starts[groups];
-        var sorted = GC.AllocateUninitializedArray<double>((int)total);
+        int total = starts[groups];
+        var sorted = GC.AllocateUninitializedArray<double>(total);
         var fill = starts.AsSpan(0, groups).ToArray();
         foreach (var part in parts)
         {
@@ -144,7 +143,7 @@ internal sealed class MedianState(int column, int degreeOfParallelism = 1) : Agg
         }
         var results = new double[groups];
         var hasResult = new byte[groups];
-        int chunks = (int)Math.Max(1, Math.Min(degreeOfParallelism, total / 65536));
+        int chunks = Math.Max(1, Math.Min(degreeOfParallelism, total / 65536));
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
         {
             for (int g = (int)((long)groups * c / chunks); g < (int)((long)groups * (c + 1) / chunks); g++)

@@ -47,8 +47,6 @@ internal sealed class GroupHashTable
     /// <summary>All keys, row-major, for the first <see cref="Count"/> groups.</summary>
     public ReadOnlySpan<ulong> Keys => _keys.AsSpan(0, Count * Width);
 
-    public ulong Hash(int group) => _hashes[group];
-
     /// <summary>The hashes of the first <see cref="Count"/> groups.</summary>
     public ReadOnlySpan<ulong> Hashes => _hashes.AsSpan(0, Count);
 
@@ -59,7 +57,7 @@ internal sealed class GroupHashTable
         int width = Width;
         for (int i = 0; i < rows; i++)
         {
-            if (i + PrefetchDistance < rows) Prefetch(hashes[i + PrefetchDistance]);
+            if (i + CacheHint.Distance < rows) Prefetch(hashes[i + CacheHint.Distance]);
             ulong hash = hashes[i];
             ReadOnlySpan<ulong> key = words.Slice(i * width, width);
             ulong tag = hash & 0xFFFF_FFFF_0000_0000UL;
@@ -89,7 +87,7 @@ internal sealed class GroupHashTable
         int mask = _mask;
         for (int i = 0; i < rows; i++)
         {
-            if (i + PrefetchDistance < rows) Prefetch(hashes[i + PrefetchDistance]);
+            if (i + CacheHint.Distance < rows) Prefetch(hashes[i + CacheHint.Distance]);
             ulong hash = hashes[i];
             ulong key = words[i];
             ulong tag = hash & 0xFFFF_FFFF_0000_0000UL;
@@ -113,15 +111,11 @@ internal sealed class GroupHashTable
         }
     }
 
-    /// <summary>Rows ahead whose slot a probe loop prefetches, so the misses of a table beyond the cache overlap.</summary>
-    private const int PrefetchDistance = 8;
-
-    /// <summary>Hints the CPU to load the slot a hash probes first (a hint only: it never faults).</summary>
+    /// <summary>Prefetches the slot a hash probes first, once the table outgrows the cache.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private unsafe void Prefetch(ulong hash)
+    private void Prefetch(ulong hash)
     {
-        if (_slots.Length > SmallTableSlots && System.Runtime.Intrinsics.X86.Sse.IsSupported)
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)hash & _mask]));
+        if (_slots.Length > SmallTableSlots) CacheHint.Prefetch(ref _slots[(int)hash & _mask]);
     }
 
     /// <summary>Up to this many slots (256 KiB) the table stays in a core's cache and probes need no prefetch.</summary>

@@ -261,6 +261,21 @@ internal sealed class GroupKeyEncoder
     /// </summary>
     public void Remap(GroupKeyEncoder other, Span<ulong> keys, int rows) => Remap(RemapMaps(other), keys, rows);
 
+    /// <summary>
+    /// The keys of <paramref name="table"/>, encoded by <paramref name="source"/>, in this encoder's string ids
+    /// (copies, rewritten and rehashed when the encoders differ), with their hashes: how partial tables merge.
+    /// </summary>
+    public (ulong[] Keys, ulong[] Hashes) KeysOf(GroupHashTable table, GroupKeyEncoder source)
+    {
+        int groups = table.Count;
+        var keys = table.Keys.ToArray();
+        var hashes = table.Hashes.ToArray();
+        if (ReferenceEquals(source, this)) return (keys, hashes);
+        Remap(source, keys, groups);
+        KeyHash.HashWords(keys, Width, groups, hashes);
+        return (keys, hashes);
+    }
+
     /// <summary>For each string column, <paramref name="other"/>'s id to this encoder's id (interning as needed); null for other columns.</summary>
     public int[]?[] RemapMaps(GroupKeyEncoder other)
     {

@@ -81,9 +81,6 @@ internal sealed class StringInterner
         return id;
     }
 
-    /// <summary>How many rows ahead <see cref="InternAll"/> prefetches the slot a probe will read.</summary>
-    private const int PrefetchDistance = 8;
-
     /// <summary>Up to this many slots (24 bytes each: 192 KiB) the table stays in a core's cache and probes need no prefetch.</summary>
     private const int SmallTableSlots = 1 << 13;
 
@@ -94,7 +91,7 @@ internal sealed class StringInterner
     /// get -1 and are not interned; with <paramref name="lookupOnly"/> unknown strings get -1 too). All hashes are
     /// computed first; then each probe prefetches the slot of a row a few ahead, so the table's cache misses overlap.
     /// </summary>
-    public unsafe void InternAll(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> bytes, byte[]? validity, int count, Span<int> ids, bool lookupOnly)
+    public void InternAll(ReadOnlySpan<int> offsets, ReadOnlySpan<byte> bytes, byte[]? validity, int count, Span<int> ids, bool lookupOnly)
     {
         if (_slots.Length <= SmallTableSlots)
         {
@@ -119,8 +116,7 @@ internal sealed class StringInterner
         }
         for (int i = 0; i < count; i++)
         {
-            if (i + PrefetchDistance < count && System.Runtime.Intrinsics.X86.Sse.IsSupported)
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)words[3 * (i + PrefetchDistance) + 2] & _mask]));
+            if (i + CacheHint.Distance < count) CacheHint.Prefetch(ref _slots[(int)words[3 * (i + CacheHint.Distance) + 2] & _mask]);
             if (validity is not null && !Vectors.Validity.IsValid(validity, i)) { ids[i] = -1; continue; }
             ReadOnlySpan<byte> value = bytes.Slice(offsets[i], offsets[i + 1] - offsets[i]);
             ulong hash = words[3 * i + 2];

@@ -21,7 +21,7 @@ internal sealed partial class HashAggregateOperator
         private ulong[] _hashes = [];
         private int[] _groupIds = [];
         private int _batches;
-        private long _heldBytes; // memory of this worker's flushed tables, counted against its share of the limit
+        private long _heldBytes; // memory of this worker's runs, counted against its share of the limit
 
         // Single-word keys below DenseLimit (small ints, string and dictionary ids) skip hashing: a direct
         // array maps the key word to its group id + 1. Misses go through the hash table and fill the array.
@@ -49,9 +49,8 @@ internal sealed partial class HashAggregateOperator
 
         public int GroupCount => _table?.Count ?? 1;
 
-        public void Consume(ColumnBatch batch, long heldBytes = 0)
+        public void Consume(ColumnBatch batch)
         {
-            _heldBytes = heldBytes;
             int rows = batch.RowCount;
             if (rows == 0) return;
             if (_groupIds.Length < rows) _groupIds = new int[rows];
@@ -221,24 +220,16 @@ internal sealed partial class HashAggregateOperator
             return new GroupRun(_encoder, runKeys, runHashes, states, starts);
         }
 
-        /// <summary>Forgets all groups (after <see cref="ToRun"/>), keeping the table's arrays and the interned strings.</summary>
-        public void Clear(int capacity)
+        /// <summary>
+        /// Forgets all groups once <see cref="ToRun"/> has set them aside in a run of <paramref name="runBytes"/> (still
+        /// counted against this worker's memory share), keeping the table's arrays and the interned strings.
+        /// </summary>
+        public void Clear(int capacity, long runBytes)
         {
+            _heldBytes += runBytes;
             _table!.Clear();
             _states = CreateStates(capacity);
             Array.Clear(_dense);
-        }
-
-        /// <summary>This worker's group keys (row-major words) in <paramref name="target"/>'s string ids, and their hashes.</summary>
-        public (ulong[] Keys, ulong[] Hashes) KeysFor(GroupKeyEncoder target)
-        {
-            int groups = GroupCount;
-            var keys = _table!.Keys.ToArray();
-            var hashes = _table.Hashes.ToArray();
-            if (ReferenceEquals(target, _encoder)) return (keys, hashes);
-            target.Remap(_encoder!, keys, groups);
-            KeyHash.HashWords(keys, target.Width, groups, hashes);
-            return (keys, hashes);
         }
 
         /// <summary>Merges all groups of <paramref name="other"/> into this state (serially).</summary>
@@ -252,31 +243,21 @@ internal sealed partial class HashAggregateOperator
                 MergeStates(other._states, source, new int[groups]);
                 return;
             }
-            var (keys, hashes) = other.KeysFor(_encoder!);
-            MergeGroups(other._states, keys, hashes, source);
+            var (keys, hashes) = _encoder!.KeysOf(other._table!, other._encoder!);
+            MergeRange(other._states, keys, hashes, source);
         }
 
-        /// <summary>Merges the groups <paramref name="source"/> of <paramref name="otherStates"/>, whose keys (in this encoder's ids) and hashes are given for all its groups.</summary>
-        public void MergeGroups(AggregateState[] otherStates, ulong[] keys, ulong[] hashes, ReadOnlySpan<int> source)
+        /// <summary>
+        /// Merges the consecutive groups <paramref name="source"/> (ascending, one apart) of <paramref name="otherStates"/>,
+        /// whose keys (in this encoder's ids) and hashes are given for all its groups; their keys are probed in place.
+        /// </summary>
+        public void MergeRange(AggregateState[] otherStates, ulong[] keys, ulong[] hashes, ReadOnlySpan<int> source)
         {
-            int width = _encoder!.Width;
-            if (_groupIds.Length < source.Length) _groupIds = new int[source.Length];
-            const int chunk = 4096;
-            if (_words.Length < chunk * width) _words = new ulong[chunk * width];
-            if (_hashes.Length < chunk) _hashes = new ulong[chunk];
-            ulong[] words = _words, chunkHashes = _hashes;
-            for (int start = 0; start < source.Length; start += chunk)
-            {
-                int n = Math.Min(chunk, source.Length - start);
-                for (int i = 0; i < n; i++)
-                {
-                    int g = source[start + i];
-                    for (int w = 0; w < width; w++) words[i * width + w] = keys[(long)g * width + w];
-                    chunkHashes[i] = hashes[g];
-                }
-                _table!.FindOrInsert(words, chunkHashes, n, _groupIds.AsSpan(start, n));
-            }
-            MergeStates(otherStates, source, _groupIds.AsSpan(0, source.Length));
+            int width = _encoder!.Width, first = source.IsEmpty ? 0 : source[0], count = source.Length;
+            if (_groupIds.Length < count) _groupIds = new int[count];
+            var target = _groupIds.AsSpan(0, count);
+            _table!.FindOrInsert(keys.AsSpan(first * width, count * width), hashes.AsSpan(first, count), count, target);
+            MergeStates(otherStates, source, target);
         }
 
         private void MergeStates(AggregateState[] otherStates, ReadOnlySpan<int> source, ReadOnlySpan<int> target)

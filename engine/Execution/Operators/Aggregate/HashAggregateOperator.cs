@@ -110,11 +110,11 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
         {
             var local = locals[w] = new LocalState(this, input, context);
             var full = runs[w] = [];
-            long heldBytes = 0, rowsInTable = 0;
+            long rowsInTable = 0;
             int flushAt = FlushGroups;
             while (next() is { } item)
             {
-                local.Consume(item.Batch, heldBytes);
+                local.Consume(item.Batch);
                 rowsInTable += item.Batch.RowCount;
                 if (_groupColumns.Length == 0 || local.GroupCount < flushAt) continue;
                 if (rowsInTable >= 2L * local.GroupCount)
@@ -127,8 +127,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
                 // cache-sized table, instead of growing one table to millions of slots that every probe misses.
                 var run = local.ToRun(partitions);
                 full.Add(run);
-                heldBytes += run.MemoryBytes;
-                local.Clear(FlushCapacity);
+                local.Clear(FlushCapacity, run.MemoryBytes);
                 rowsInTable = 0;
             }
         });
@@ -184,7 +183,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
             foreach (var run in runs)
             {
                 int start = run.Starts[p], count = run.Starts[p + 1] - start;
-                if (count > 0) state.MergeGroups(run.States, run.Keys, run.Hashes, identity.AsSpan(start, count));
+                if (count > 0) state.MergeRange(run.States, run.Keys, run.Hashes, identity.AsSpan(start, count));
             }
             result[p] = state;
         });

@@ -168,12 +168,9 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         /// <summary>Offers every kept row of <paramref name="other"/> to the same partition here (its string ids mapped to this encoder's).</summary>
         public void MergeFrom(TopN other)
         {
-            int groups = other._table.Count, width = _encoder.Width;
+            int groups = other._table.Count;
             if (groups == 0) return;
-            var keys = other._table.Keys.ToArray();
-            _encoder.Remap(other._encoder, keys, groups);
-            var hashes = new ulong[groups];
-            KeyHash.HashWords(keys, width, groups, hashes);
+            var (keys, hashes) = _encoder.KeysOf(other._table, other._encoder);
             var target = new int[groups];
             _table.FindOrInsert(keys, hashes, groups, target);
             Reserve(_table.Count);
