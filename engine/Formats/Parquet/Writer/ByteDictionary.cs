@@ -87,15 +87,6 @@ internal sealed class ByteDictionary
         }
     }
 
-    /// <summary>A multiply-xorshift hash over 8-byte words (HashCode.AddBytes costs more for the short strings columns hold).</summary>
-    private static int Hash(ReadOnlySpan<byte> value)
-    {
-        ulong h = (ulong)value.Length * 0x9E3779B97F4A7C15UL;
-        int i = 0;
-        for (; i + 8 <= value.Length; i += 8) h = (h ^ System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value[i..])) * 0xFF51AFD7ED558CCDUL;
-        ulong tail = 0;
-        for (int shift = 0; i < value.Length; i++, shift += 8) tail |= (ulong)value[i] << shift;
-        h = (h ^ tail) * 0xC4CEB9FE1A85EC53UL;
-        return (int)(h ^ (h >> 32));
-    }
+    /// <summary>The engine's byte-string hash (8-byte strides; HashCode.AddBytes costs more for the short strings columns hold).</summary>
+    private static int Hash(ReadOnlySpan<byte> value) => (int)Kindling.Kernels.Hashing.KeyHash.HashBytes(value);
 }

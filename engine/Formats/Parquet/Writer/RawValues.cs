@@ -45,13 +45,7 @@ internal sealed class RawValues
     }
 
     /// <summary>Appends fixed-width values already in their raw little-endian form.</summary>
-    public void AddFixed(ReadOnlySpan<byte> values)
-    {
-        if (DataLength + values.Length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + values.Length));
-        values.CopyTo(_data.AsSpan(DataLength));
-        DataLength += values.Length;
-        Count += values.Length / FixedWidth;
-    }
+    public void AddFixed(ReadOnlySpan<byte> values) => values.CopyTo(AddFixed(values.Length / FixedWidth));
 
     /// <summary>Appends byte arrays given as Arrow-style offsets (one more than the values) into <paramref name="bytes"/>.</summary>
     public void AddVariable(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> offsets)
