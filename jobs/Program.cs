@@ -74,6 +74,14 @@ internal static class Program
             stderr.WriteLine($"kindling-jobs: {e.Message}");
             return 1;
         }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or NotSupportedException or InsufficientMemoryException)
+        {
+            // Bad or unreadable data (a corrupt warehouse file, a full disk, the memory limit): the message names the
+            // file and what is wrong; a stack trace would only bury it. Every write commits atomically, so nothing
+            // half-written is left behind and a rerun after the repair starts clean.
+            stderr.WriteLine($"kindling-jobs: etl {date:yyyy-MM-dd} failed: {e.Message}");
+            return 1;
+        }
         finally
         {
             spark.Stop();
