@@ -83,7 +83,8 @@ case "$job" in
         --date) date="${args[$((i + 1))]:-$date}" ;;
       esac
     done
-    if [[ ! -d "$root/init" || ! -f "$root/raw/dt=$date/_manifest.json" ]]; then
+    # (Not for a URI root such as s3://: the job itself explains that the embedded engine needs a local folder.)
+    if [[ "$root" != *://* ]] && [[ ! -d "$root/init" || ! -f "$root/raw/dt=$date/_manifest.json" ]]; then
       gen="$(build data-gen kindling-data-gen)"
       [[ -d "$root/init" ]] || dotnet "$gen" init --root "$root"
       [[ -f "$root/raw/dt=$date/_manifest.json" ]] || dotnet "$gen" daily --root "$root" --date "$date"

@@ -38,6 +38,15 @@ internal static class Program
                 default: stderr.WriteLine($"kindling-jobs: unknown option '{args[i]}'. {Usage}"); return 2;
             }
         }
+#if !MICROSOFT_SPARK
+        if (root.Contains("://", StringComparison.Ordinal))
+        {
+            // DATA-CONTRACT allows s3://bucket/prefix roots; the embedded engine reads and writes local folders only.
+            stderr.WriteLine($"kindling-jobs: --root '{root}': the embedded engine reads and writes local folders only; " +
+                "run on a cluster (spark-submit.sh --master yarn) for an S3 root, or copy the data to a local folder");
+            return 2;
+        }
+#endif
         try
         {
             var summary = FeedCheck.Run(root, date);

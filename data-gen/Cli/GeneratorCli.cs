@@ -69,6 +69,8 @@ internal static class GeneratorCli
             string value = args[i + 1];
             options = name switch
             {
+                "--root" when value.Contains("://", StringComparison.Ordinal) => throw new UsageException(
+                    $"--root '{value}': the generator writes to a local folder only; generate locally, then copy the folder to the bucket (aws s3 sync)"),
                 "--root" => options with { Root = value },
                 "--scale" => options with { Scale = ParseInt(name, value, 1, 100_000) },
                 "--seed" => options with { Seed = ParseLong(name, value) },

@@ -16,6 +16,7 @@ public sealed class GeneratorCliTests
     [InlineData(new[] { "daily", "--date", "2024-01-02", "--late-rate", "2" }, "--late-rate")]
     [InlineData(new[] { "init", "--date", "2024-01-02" }, "unknown option")]
     [InlineData(new[] { "init", "--seed" }, "--seed")]
+    [InlineData(new[] { "init", "--root", "s3://bucket/prefix" }, "local folder only")]
     public void Bad_arguments_give_one_line_and_exit_code_2(string[] args, string expected)
     {
         using var dir = new TempDirectory();

@@ -83,6 +83,16 @@ public sealed class FeedCheckTests : IDisposable
     }
 
     [Fact]
+    public void An_s3_root_is_refused_by_the_embedded_engine_and_nothing_is_written()
+    {
+        var stderr = new StringWriter();
+        string cwd = Directory.GetCurrentDirectory();
+        Assert.Equal(2, Program.Run(["etl", "--root", "s3://bucket/prefix"], TextWriter.Null, stderr));
+        Assert.Contains("local folders only", stderr.ToString());
+        Assert.False(Directory.Exists(Path.Combine(cwd, "s3:")));
+    }
+
+    [Fact]
     public void Rejects_over_the_threshold_fail_in_one_line_and_write_nothing_to_final()
     {
         var (code, _, err) = Etl("--date", "2024-01-02", "--reject-threshold", "0.001");
