@@ -29,12 +29,14 @@ internal static class GroupByRunner
         var load = Stopwatch.StartNew();
         var source = new GroupByData(n).ToSource(dictionary);
         Console.Error.WriteLine($"kindling: generated {n} rows in memory ({(dictionary ? "dictionary" : "plain")} strings) in {load.Elapsed.TotalSeconds:F1}s");
+        // KINDLING_GROUPBY_RUNS=N (default 2) runs each question N times; t2 is then the best of runs 2..N.
+        int runs = Math.Max(2, int.TryParse(Environment.GetEnvironmentVariable("KINDLING_GROUPBY_RUNS"), out int r) ? r : 2);
         var context = new QueryContext(threads);
         foreach (string q in questions)
         {
-            var times = new double[2];
+            var times = new double[runs];
             (long Rows, double[] Checksum) result = default;
-            for (int run = 0; run < 2; run++)
+            for (int run = 0; run < runs; run++)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
@@ -42,8 +44,9 @@ internal static class GroupByRunner
                 result = GroupByQuestions.Run(q, source, context);
                 times[run] = sw.Elapsed.TotalSeconds;
             }
+            double rest = times.Skip(1).Min();
             string chk = string.Join(",", result.Checksum!.Select(c => c.ToString("R", CultureInfo.InvariantCulture)));
-            Console.WriteLine($"{{\"engine\":\"kindling\",\"q\":\"{q}\",\"t1\":{times[0].ToString("F4", CultureInfo.InvariantCulture)},\"t2\":{times[1].ToString("F4", CultureInfo.InvariantCulture)},\"rows\":{result.Rows},\"chk\":[{chk}]}}");
+            Console.WriteLine($"{{\"engine\":\"kindling\",\"q\":\"{q}\",\"t1\":{times[0].ToString("F4", CultureInfo.InvariantCulture)},\"t2\":{rest.ToString("F4", CultureInfo.InvariantCulture)},\"rows\":{result.Rows},\"chk\":[{chk}]}}");
         }
         return 0;
     }

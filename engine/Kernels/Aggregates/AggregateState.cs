@@ -55,18 +55,4 @@ internal abstract class AggregateState
         }
         return bits;
     }
-
-    protected static byte[]? NullsWhereZero(ReadOnlySpan<long> counts, int start, int count, out int nulls)
-    {
-        byte[]? bits = null;
-        nulls = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (counts[start + i] != 0) continue;
-            bits ??= Validity.AllValid(count);
-            Validity.SetNull(bits, i);
-            nulls++;
-        }
-        return bits;
-    }
 }
