@@ -149,9 +149,9 @@ internal sealed class StringInterner
                 Words(bytes, start, length, out ulong prefix, out ulong suffix);
                 ulong hash = ShortHash(prefix, suffix, length);
                 int found = AtHome(slots, mask, prefix, suffix, length, hash);
-                if (found >= 0) { Unsafe.Add(ref id, i) = found; continue; }
+                Unsafe.Add(ref id, i) = found >= 0 ? found : Probe(bytes.Slice(start, length), prefix, suffix, hash, lookupOnly);
             }
-            Unsafe.Add(ref id, i) = Probe(bytes.Slice(start, length), lookupOnly);
+            else Unsafe.Add(ref id, i) = Probe(bytes.Slice(start, length), lookupOnly);
             slots = _slots; // a new string may have grown the table
             mask = _mask;
         }
