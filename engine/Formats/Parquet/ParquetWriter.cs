@@ -9,8 +9,10 @@ namespace Kindling.Formats.Parquet;
 
 /// <summary>
 /// Writes column batches as one Parquet file to any writable stream, without seeking: batches are
-/// buffered into row groups of at most <see cref="ParquetWriteOptions.RowGroupRows"/> rows, columns
-/// are encoded in parallel, and <see cref="Dispose"/> writes the footer.
+/// buffered into row groups of at most <see cref="ParquetWriteOptions.RowGroupRows"/> rows, each column
+/// of a row group is encoded by its own task, and <see cref="Dispose"/> writes the footer. Two row groups
+/// may be encoding at once: the next one's columns start before the previous one is appended, so no core
+/// idles while the last column of a row group finishes.
 /// </summary>
 internal sealed class ParquetWriter : IDisposable
 {
@@ -20,7 +22,14 @@ internal sealed class ParquetWriter : IDisposable
     private readonly Schema _schema;
     private readonly ParquetWriteOptions _options;
     private readonly ColumnChunkWriter[] _columns;
-    private readonly MemoryStream[] _chunkBuffers;
+    // Two sets of column writers and chunk buffers, one per row group in flight; reused, as fresh memory is
+    // costly to fault in.
+    private readonly ColumnChunkWriter[]?[] _writerSets; // the second set is made at the second row group
+    private readonly MemoryStream[]?[] _bufferSets;
+    private int _nextSet;
+    private Task<EncodedChunk[]>? _inFlight;
+    private int _inFlightRows;
+    private bool _failed;
     private readonly List<ColumnBatch> _pending = [];
     private readonly List<RowGroup> _rowGroups = [];
     private int _pendingRows;
@@ -35,8 +44,8 @@ internal sealed class ParquetWriter : IDisposable
         _options = options ?? new ParquetWriteOptions();
         if (_options.RowGroupRows < 1) throw new ArgumentOutOfRangeException(nameof(options), "RowGroupRows must be positive");
         _columns = [.. schema.Fields.Select(f => new ColumnChunkWriter(f, _options))];
-        // Reused across row groups: fresh memory is costly to fault in.
-        _chunkBuffers = [.. _columns.Select(_ => new MemoryStream())];
+        _writerSets = [_columns, null];
+        _bufferSets = [[.. _columns.Select(_ => new MemoryStream())], null];
         _output.Write(Magic);
         _position = Magic.Length;
     }
@@ -44,6 +53,7 @@ internal sealed class ParquetWriter : IDisposable
     public void WriteBatch(ColumnBatch batch)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
+        if (_failed) throw new InvalidOperationException("an earlier row group of this Parquet file failed to encode");
         if (batch.Schema.Count != _schema.Count)
             throw new ArgumentException($"batch has {batch.Schema.Count} columns, the file's schema {_schema.Count}");
         int offset = 0;
@@ -66,25 +76,60 @@ internal sealed class ParquetWriter : IDisposable
         return new ColumnBatch(batch.Schema, columns, count);
     }
 
+    /// <summary>One encoded column chunk: its bytes (positions relative to the chunk's start) and metadata.</summary>
+    private readonly record struct EncodedChunk(MemoryStream Bytes, ColumnMetaData Meta);
+
+    /// <summary>Starts encoding the pending rows as a row group, then appends the row group before it.</summary>
     private void FlushRowGroup()
     {
-        if (_pendingRows == 0 && _rowGroups.Count > 0) return;
-        long groupStart = _position;
-        // Encode every column in parallel into memory, then append them in schema order.
-        var encoded = new (MemoryStream Bytes, ColumnMetaData Meta)[_columns.Length];
-        Parallel.For(0, _columns.Length, c =>
+        if (_pendingRows == 0 && (_rowGroups.Count > 0 || _inFlight is not null)) return;
+        ColumnBatch[] batches = [.. _pending];
+        int rows = _pendingRows;
+        _pending.Clear();
+        _pendingRows = 0;
+        ColumnChunkWriter[] writers = _writerSets[_nextSet] ??= [.. _schema.Fields.Select(f => new ColumnChunkWriter(f, _options))];
+        MemoryStream[] buffers = _bufferSets[_nextSet] ??= [.. _columns.Select(_ => new MemoryStream())];
+        _nextSet ^= 1; // free again: the row group that used it was appended at the previous flush
+        var columns = new Task<EncodedChunk>[writers.Length];
+        for (int c = 0; c < columns.Length; c++)
         {
-            var vectors = new ColumnVector[_pending.Count];
-            for (int b = 0; b < vectors.Length; b++) vectors[b] = _pending[b][c];
-            var buffer = _chunkBuffers[c];
-            buffer.SetLength(0);
-            long local = 0;
-            var meta = _columns[c].Write(buffer, ref local, vectors);
-            encoded[c] = (buffer, meta);
-        });
+            int column = c;
+            columns[c] = Task.Run(() => EncodeColumn(writers[column], buffers[column], batches, column));
+        }
+        Task<EncodedChunk[]> encoding = Task.WhenAll(columns);
+        AppendInFlight();
+        _inFlight = encoding;
+        _inFlightRows = rows;
+    }
 
-        var group = new RowGroup { NumRows = _pendingRows, FileOffset = groupStart };
-        foreach (var (bytes, meta) in encoded)
+    private static EncodedChunk EncodeColumn(ColumnChunkWriter writer, MemoryStream buffer, ColumnBatch[] batches, int column)
+    {
+        var vectors = new ColumnVector[batches.Length];
+        for (int b = 0; b < vectors.Length; b++) vectors[b] = batches[b][column];
+        buffer.SetLength(0);
+        long local = 0;
+        ColumnMetaData meta = writer.Write(buffer, ref local, vectors);
+        return new EncodedChunk(buffer, meta);
+    }
+
+    /// <summary>Waits for the row group being encoded, if any, and appends its chunks in schema order.</summary>
+    private void AppendInFlight()
+    {
+        if (_inFlight is not { } encoding) return;
+        _inFlight = null;
+        EncodedChunk[] chunks;
+        try
+        {
+            chunks = encoding.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            _failed = true; // the file cannot be completed: Dispose writes no footer
+            throw;
+        }
+        long groupStart = _position;
+        var group = new RowGroup { NumRows = _inFlightRows, FileOffset = groupStart };
+        foreach (var (bytes, meta) in chunks)
         {
             long shift = _position;
             meta.DataPageOffset += shift;
@@ -97,16 +142,16 @@ internal sealed class ParquetWriter : IDisposable
         }
         group.TotalCompressedSize = _position - groupStart;
         _rowGroups.Add(group);
-        _totalRows += _pendingRows;
-        _pending.Clear();
-        _pendingRows = 0;
+        _totalRows += _inFlightRows;
     }
 
     public void Dispose()
     {
         if (_closed) return;
         _closed = true;
+        if (_failed) return;
         if (_pendingRows > 0) FlushRowGroup();
+        AppendInFlight();
         var metadata = new FileMetaData
         {
             Version = 1,
