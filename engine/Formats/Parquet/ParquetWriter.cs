@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Kindling.Formats.Parquet.Encodings;
 using Kindling.Formats.Parquet.Metadata;
 using Kindling.Formats.Parquet.Thrift;
 using Kindling.Formats.Parquet.Writer;
@@ -25,7 +26,7 @@ internal sealed class ParquetWriter : IDisposable
     // Two sets of column writers and chunk buffers, one per row group in flight; reused, as fresh memory is
     // costly to fault in.
     private readonly ColumnChunkWriter[]?[] _writerSets; // the second set is made at the second row group
-    private readonly MemoryStream[]?[] _bufferSets;
+    private readonly ByteBuffer[]?[] _bufferSets;
     private int _nextSet;
     private Task<EncodedChunk[]>? _inFlight;
     private int _inFlightRows;
@@ -45,7 +46,7 @@ internal sealed class ParquetWriter : IDisposable
         if (_options.RowGroupRows < 1) throw new ArgumentOutOfRangeException(nameof(options), "RowGroupRows must be positive");
         _columns = [.. schema.Fields.Select(f => new ColumnChunkWriter(f, _options))];
         _writerSets = [_columns, null];
-        _bufferSets = [[.. _columns.Select(_ => new MemoryStream())], null];
+        _bufferSets = [[.. _columns.Select(_ => new ByteBuffer(1 << 16))], null];
         _output.Write(Magic);
         _position = Magic.Length;
     }
@@ -77,7 +78,7 @@ internal sealed class ParquetWriter : IDisposable
     }
 
     /// <summary>One encoded column chunk: its bytes (positions relative to the chunk's start) and metadata.</summary>
-    private readonly record struct EncodedChunk(MemoryStream Bytes, ColumnMetaData Meta);
+    private readonly record struct EncodedChunk(ByteBuffer Bytes, ColumnMetaData Meta);
 
     /// <summary>Starts encoding the pending rows as a row group, then appends the row group before it.</summary>
     private void FlushRowGroup()
@@ -88,7 +89,7 @@ internal sealed class ParquetWriter : IDisposable
         _pending.Clear();
         _pendingRows = 0;
         ColumnChunkWriter[] writers = _writerSets[_nextSet] ??= [.. _schema.Fields.Select(f => new ColumnChunkWriter(f, _options))];
-        MemoryStream[] buffers = _bufferSets[_nextSet] ??= [.. _columns.Select(_ => new MemoryStream())];
+        ByteBuffer[] buffers = _bufferSets[_nextSet] ??= [.. _columns.Select(_ => new ByteBuffer(1 << 16))];
         _nextSet ^= 1; // free again: the row group that used it was appended at the previous flush
         var columns = new Task<EncodedChunk>[writers.Length];
         for (int c = 0; c < columns.Length; c++)
@@ -96,27 +97,24 @@ internal sealed class ParquetWriter : IDisposable
             int column = c;
             columns[c] = Task.Run(() => EncodeColumn(writers[column], buffers[column], batches, column));
         }
-        Task<EncodedChunk[]> encoding = Task.WhenAll(columns);
-        AppendInFlight();
-        _inFlight = encoding;
-        _inFlightRows = rows;
+        (Task<EncodedChunk[]>? previous, int previousRows) = (_inFlight, _inFlightRows);
+        (_inFlight, _inFlightRows) = (Task.WhenAll(columns), rows);
+        Append(previous, previousRows);
     }
 
-    private static EncodedChunk EncodeColumn(ColumnChunkWriter writer, MemoryStream buffer, ColumnBatch[] batches, int column)
+    private static EncodedChunk EncodeColumn(ColumnChunkWriter writer, ByteBuffer buffer, ColumnBatch[] batches, int column)
     {
         var vectors = new ColumnVector[batches.Length];
         for (int b = 0; b < vectors.Length; b++) vectors[b] = batches[b][column];
-        buffer.SetLength(0);
-        long local = 0;
-        ColumnMetaData meta = writer.Write(buffer, ref local, vectors);
+        buffer.Clear();
+        ColumnMetaData meta = writer.Write(buffer, vectors);
         return new EncodedChunk(buffer, meta);
     }
 
-    /// <summary>Waits for the row group being encoded, if any, and appends its chunks in schema order.</summary>
-    private void AppendInFlight()
+    /// <summary>Waits for a row group's encoding, if any, and appends its chunks in schema order.</summary>
+    private void Append(Task<EncodedChunk[]>? encoding, int rows)
     {
-        if (_inFlight is not { } encoding) return;
-        _inFlight = null;
+        if (encoding is null) return;
         EncodedChunk[] chunks;
         try
         {
@@ -128,30 +126,54 @@ internal sealed class ParquetWriter : IDisposable
             throw;
         }
         long groupStart = _position;
-        var group = new RowGroup { NumRows = _inFlightRows, FileOffset = groupStart };
+        var group = new RowGroup { NumRows = rows, FileOffset = groupStart };
         foreach (var (bytes, meta) in chunks)
         {
             long shift = _position;
             meta.DataPageOffset += shift;
             if (meta.DictionaryPageOffset is not null) meta.DictionaryPageOffset += shift;
-            bytes.Position = 0;
-            bytes.CopyTo(_output);
+            _output.Write(bytes.Written);
             _position += bytes.Length;
             group.Columns.Add(meta);
             group.TotalByteSize += meta.TotalUncompressedSize;
         }
         group.TotalCompressedSize = _position - groupStart;
         _rowGroups.Add(group);
-        _totalRows += _inFlightRows;
+        _totalRows += rows;
     }
 
     public void Dispose()
     {
         if (_closed) return;
         _closed = true;
-        if (_failed) return;
-        if (_pendingRows > 0) FlushRowGroup();
-        AppendInFlight();
+        try
+        {
+            if (_failed) return;
+            if (_pendingRows > 0) FlushRowGroup();
+            (Task<EncodedChunk[]>? last, int rows) = (_inFlight, _inFlightRows);
+            _inFlight = null;
+            Append(last, rows);
+            WriteFooter();
+        }
+        finally
+        {
+            ReleaseScratch();
+        }
+    }
+
+    /// <summary>Once no encoding is running (a failed file may still have one), gives every scratch array back to the pool.</summary>
+    private void ReleaseScratch()
+    {
+        try { _inFlight?.Wait(); } catch (AggregateException) { } // its error was, or will not be, reported
+        _inFlight = null;
+        foreach (var writers in _writerSets)
+            foreach (var writer in writers ?? []) writer.Release();
+        foreach (var buffers in _bufferSets)
+            foreach (var buffer in buffers ?? []) buffer.Release();
+    }
+
+    private void WriteFooter()
+    {
         var metadata = new FileMetaData
         {
             Version = 1,

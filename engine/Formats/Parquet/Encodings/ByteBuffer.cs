@@ -7,7 +7,8 @@ internal sealed class ByteBuffer
 {
     private byte[] _data;
 
-    public ByteBuffer(int capacity = 4096) => _data = new byte[Math.Max(capacity, 16)];
+    // Pooled: buffers of the writer grow to a page or a column chunk, and writers come and go with each file.
+    public ByteBuffer(int capacity = 4096) => _data = Writer.ScratchArrays.Rent<byte>(Math.Max(capacity, 16));
 
     public int Length { get; private set; }
 
@@ -15,10 +16,17 @@ internal sealed class ByteBuffer
 
     public void Clear() => Length = 0;
 
+    /// <summary>Returns the memory to the pool; the buffer is empty (and usable) afterwards.</summary>
+    public void Release()
+    {
+        Writer.ScratchArrays.Return(ref _data);
+        Length = 0;
+    }
+
     /// <summary>A span of <paramref name="bytes"/> at the end, to fill and then <see cref="Advance"/> over.</summary>
     public Span<byte> GetSpan(int bytes)
     {
-        if (Length + bytes > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, Length + bytes));
+        if (Length + bytes > _data.Length) Writer.ScratchArrays.Grow(ref _data, Length + bytes, Length);
         return _data.AsSpan(Length, bytes);
     }
 

@@ -2,20 +2,38 @@ namespace Kindling.Formats.Parquet.Writer;
 
 /// <summary>
 /// Assigns dictionary indices to raw values in first-seen order, with open addressing over the values'
-/// bytes; stops accepting values once the dictionary passes its byte limit.
+/// bytes; stops accepting values once the dictionary passes its byte limit. A column writer reuses one
+/// dictionary for all its chunks (<see cref="Reset"/>), and returns its memory with <see cref="Release"/>.
 /// </summary>
 internal sealed class ByteDictionary
 {
     private readonly RawValues _entries;
     private readonly int _limitBytes;
-    private int[] _slots = new int[1024]; // entry index + 1; 0 = empty
-    private int[] _hashes = new int[512];
-    private ulong[] _words = new ulong[512]; // values of 1 to 8 bytes as little-endian words (compared without the byte buffer)
+    private int[] _slots = ScratchArrays.Rent<int>(1024); // entry index + 1; 0 = empty (cleared by Reset)
+    private int[] _hashes = ScratchArrays.Rent<int>(512);
+    private ulong[] _words = ScratchArrays.Rent<ulong>(512); // values of 1 to 8 bytes as little-endian words (compared without the byte buffer)
 
     public ByteDictionary(int fixedWidth, int limitBytes)
     {
         _entries = new RawValues(fixedWidth);
         _limitBytes = limitBytes;
+        _slots.AsSpan().Clear();
+    }
+
+    /// <summary>Empties the dictionary for the next chunk, keeping its memory.</summary>
+    public void Reset()
+    {
+        _entries.Clear();
+        _slots.AsSpan().Clear();
+    }
+
+    /// <summary>Returns the memory to the pool, for good.</summary>
+    public void Release()
+    {
+        _entries.Release();
+        ScratchArrays.Return(ref _slots);
+        ScratchArrays.Return(ref _hashes);
+        ScratchArrays.Return(ref _words);
     }
 
     public RawValues Entries => _entries;
@@ -63,11 +81,8 @@ internal sealed class ByteDictionary
         if (_entries.DataLength + value.Length + 4 > _limitBytes) return -1;
         int index = _entries.Count;
         value.CopyTo(_entries.Add(value.Length));
-        if (index == _hashes.Length)
-        {
-            Array.Resize(ref _hashes, _hashes.Length * 2);
-            Array.Resize(ref _words, _hashes.Length);
-        }
+        ScratchArrays.Grow(ref _hashes, index + 1, index);
+        ScratchArrays.Grow(ref _words, index + 1, index);
         _hashes[index] = hash;
         _words[index] = word;
         _slots[slot] = index + 1;
@@ -77,7 +92,10 @@ internal sealed class ByteDictionary
 
     private void Rehash()
     {
-        _slots = new int[_slots.Length * 2];
+        int size = _slots.Length * 2;
+        ScratchArrays.Return(ref _slots);
+        _slots = ScratchArrays.Rent<int>(size);
+        _slots.AsSpan().Clear();
         int mask = _slots.Length - 1;
         for (int i = 0; i < _entries.Count; i++)
         {

@@ -24,12 +24,13 @@ internal sealed class ColumnChunkWriter
     private readonly ByteBuffer _levels = new(1 << 12);
     private readonly ByteBuffer _joined = new(1 << 16);
     private readonly ThriftCompactWriter _header = new();
-    private byte[] _compressed = new byte[1 << 16];
-    private int[] _defLevels = new int[1024];
-    private int[] _indices = new int[1024];
+    private byte[] _compressed = ScratchArrays.Rent<byte>(1 << 16);
+    private int[] _defLevels = ScratchArrays.Rent<int>(1024);
+    private int[] _indices = ScratchArrays.Rent<int>(1024);
+    private ByteDictionary? _dictionary; // reused across this column's chunks
     // Values that came from dictionary-encoded vectors: per value, its code shifted into one code space for the
     // row group's dictionaries (-1 for other values), so the chunk's dictionary hashes each distinct entry once.
-    private int[] _valueCodes = new int[1024];
+    private int[] _valueCodes = ScratchArrays.Rent<int>(1024);
     private int _codeSpace;
     private bool _anyCodes;
     private readonly Dictionary<ColumnVector, int> _codeBases = new(ReferenceEqualityComparer.Instance); // a dictionary's first code
@@ -54,8 +55,22 @@ internal sealed class ColumnChunkWriter
 
     private bool Optional => _element.Repetition == FieldRepetition.Optional;
 
-    /// <summary>Writes the chunk at <paramref name="position"/> of <paramref name="output"/> and returns its metadata.</summary>
-    public ColumnMetaData Write(Stream output, ref long position, IReadOnlyList<ColumnVector> vectors)
+    /// <summary>Returns the scratch memory to the pool, for good: the writer is not used afterwards.</summary>
+    public void Release()
+    {
+        _values.Release();
+        _dictionary?.Release();
+        _page.Release();
+        _levels.Release();
+        _joined.Release();
+        ScratchArrays.Return(ref _compressed);
+        ScratchArrays.Return(ref _defLevels);
+        ScratchArrays.Return(ref _indices);
+        ScratchArrays.Return(ref _valueCodes);
+    }
+
+    /// <summary>Appends the chunk to <paramref name="output"/> and returns its metadata, with offsets relative to the buffer's start.</summary>
+    public ColumnMetaData Write(ByteBuffer output, IReadOnlyList<ColumnVector> vectors)
     {
         int rows = Collect(vectors);
         long nulls = rows - _values.Count;
@@ -71,14 +86,14 @@ internal sealed class ColumnChunkWriter
         ByteDictionary? dictionary = _options.UseDictionary && _element.Type != PhysicalType.Boolean ? BuildDictionary() : null;
         // A dictionary holds every distinct value: the chunk's min and max are among its (fewer) entries.
         meta.Statistics = ComputeStatistics(nulls, dictionary?.Entries ?? _values);
-        long start = position;
+        long start = output.Length;
         long uncompressedTotal = 0;
         if (dictionary is not null)
         {
-            meta.DictionaryPageOffset = position;
+            meta.DictionaryPageOffset = output.Length;
             _page.Clear();
             EncodePlain(dictionary.Entries, 0, dictionary.Count, _page);
-            uncompressedTotal += WritePage(output, ref position, PageType.DictionaryPage, dictionary.Count, 0, 0, 0, null);
+            uncompressedTotal += WritePage(output, PageType.DictionaryPage, dictionary.Count, 0, 0, 0, null);
             meta.Encodings = [ParquetEncoding.Plain, ParquetEncoding.RleDictionary, ParquetEncoding.Rle];
         }
         else
@@ -86,7 +101,7 @@ internal sealed class ColumnChunkWriter
             meta.Encodings = [ParquetEncoding.Plain, ParquetEncoding.Rle];
         }
 
-        meta.DataPageOffset = position;
+        meta.DataPageOffset = output.Length;
         int rowsPerPage = RowsPerPage(rows, dictionary);
         int valueIndex = 0;
         for (int row = 0; row < rows || (rows == 0 && row == 0); row += rowsPerPage)
@@ -110,12 +125,12 @@ internal sealed class ColumnChunkWriter
                 EncodePlain(_values, valueIndex, valueIndex + pageValues, _page);
             }
             var encoding = dictionary is not null ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain;
-            uncompressedTotal += WritePage(output, ref position, _options.DataPageV2 ? PageType.DataPageV2 : PageType.DataPage,
+            uncompressedTotal += WritePage(output, _options.DataPageV2 ? PageType.DataPageV2 : PageType.DataPage,
                 pageRows, pageRows - pageValues, pageRows, (int)encoding, Optional ? _levels : null);
             valueIndex += pageValues;
             if (rows == 0) break;
         }
-        meta.TotalCompressedSize = position - start;
+        meta.TotalCompressedSize = output.Length - start;
         meta.TotalUncompressedSize = uncompressedTotal;
         return meta;
     }
@@ -130,7 +145,7 @@ internal sealed class ColumnChunkWriter
     }
 
     /// <summary>Writes the page in <see cref="_page"/> (values) with optional levels; returns its uncompressed size including header.</summary>
-    private long WritePage(Stream output, ref long position, PageType type, int numValues, int numNulls, int numRows, int encoding, ByteBuffer? levels)
+    private long WritePage(ByteBuffer output, PageType type, int numValues, int numNulls, int numRows, int encoding, ByteBuffer? levels)
     {
         var header = new PageHeader { Type = type, NumValues = numValues, Encoding = (ParquetEncoding)encoding, NumNulls = numNulls, NumRows = numRows };
         ReadOnlySpan<byte> body;
@@ -169,7 +184,6 @@ internal sealed class ColumnChunkWriter
         header.Write(_header);
         output.Write(_header.Written);
         output.Write(body);
-        position += _header.Written.Length + body.Length;
         return _header.Written.Length + uncompressed;
     }
 
@@ -177,7 +191,7 @@ internal sealed class ColumnChunkWriter
     private int Compress(ReadOnlySpan<byte> data, int prefixLength, ReadOnlySpan<byte> prefix)
     {
         int max = prefixLength + _codec.MaxCompressedLength(data.Length);
-        if (_compressed.Length < max) _compressed = new byte[Math.Max(max, _compressed.Length * 2)];
+        ScratchArrays.Grow(ref _compressed, max, 0);
         prefix.CopyTo(_compressed);
         return prefixLength + _codec.Compress(data, _compressed.AsSpan(prefixLength));
     }
@@ -186,8 +200,9 @@ internal sealed class ColumnChunkWriter
 
     private ByteDictionary? BuildDictionary()
     {
-        var dictionary = new ByteDictionary(_values.FixedWidth, _options.DictionaryLimitBytes);
-        if (_indices.Length < _values.Count) _indices = new int[Math.Max(_values.Count, _indices.Length * 2)];
+        var dictionary = _dictionary ??= new ByteDictionary(_values.FixedWidth, _options.DictionaryLimitBytes);
+        dictionary.Reset();
+        ScratchArrays.Grow(ref _indices, _values.Count, 0);
         int width = _values.FixedWidth;
         ReadOnlySpan<byte> data = _values.Data;
         int[]? memo = _anyCodes ? new int[_codeSpace] : null; // code -> index + 1
@@ -300,7 +315,7 @@ internal sealed class ColumnChunkWriter
         _values.Clear();
         int rows = 0;
         foreach (var v in vectors) rows += v.Length;
-        if (_defLevels.Length < rows) _defLevels = new int[Math.Max(rows, _defLevels.Length * 2)];
+        ScratchArrays.Grow(ref _defLevels, rows, 0);
         int row = 0;
         _codeSpace = 0;
         _anyCodes = false;
@@ -375,7 +390,7 @@ internal sealed class ColumnChunkWriter
         }
         ReadOnlySpan<int> codes = vector.Indices;
         int first = _values.Count;
-        if (_valueCodes.Length < first + vector.Length) Array.Resize(ref _valueCodes, Math.Max(first + vector.Length, _valueCodes.Length * 2));
+        ScratchArrays.Grow(ref _valueCodes, first + vector.Length, first);
         for (int i = 0; i < codes.Length; i++)
         {
             bool valid = !vector.IsNull(i);
@@ -390,7 +405,7 @@ internal sealed class ColumnChunkWriter
     /// <summary>Values [from, from + count) did not come from a dictionary.</summary>
     private void MarkNoCodes(int from, int count)
     {
-        if (_valueCodes.Length < from + count) Array.Resize(ref _valueCodes, Math.Max(from + count, _valueCodes.Length * 2));
+        ScratchArrays.Grow(ref _valueCodes, from + count, from);
         _valueCodes.AsSpan(from, count).Fill(-1);
     }
 

@@ -6,10 +6,14 @@ namespace Kindling.Formats.Parquet.Writer;
 /// </summary>
 internal sealed class RawValues
 {
-    private byte[] _data = new byte[1024];
-    private int[] _offsets = new int[257];
+    private byte[] _data = ScratchArrays.Rent<byte>(1024);
+    private int[] _offsets = ScratchArrays.Rent<int>(257);
 
-    public RawValues(int fixedWidth) => FixedWidth = fixedWidth;
+    public RawValues(int fixedWidth)
+    {
+        FixedWidth = fixedWidth;
+        _offsets[0] = 0; // a rented array holds what it last held
+    }
 
     /// <summary>Bytes per value, or 0 for byte arrays of varying length.</summary>
     public int FixedWidth { get; }
@@ -32,13 +36,13 @@ internal sealed class RawValues
     /// <summary>Reserves space for one value and returns it to fill.</summary>
     public Span<byte> Add(int length)
     {
-        if (DataLength + length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + length));
+        ScratchArrays.Grow(ref _data, DataLength + length, DataLength);
         var span = _data.AsSpan(DataLength, length);
         DataLength += length;
         Count++;
         if (FixedWidth == 0)
         {
-            if (Count + 1 > _offsets.Length) Array.Resize(ref _offsets, _offsets.Length * 2);
+            ScratchArrays.Grow(ref _offsets, Count + 1, Count);
             _offsets[Count] = DataLength;
         }
         return span;
@@ -51,8 +55,8 @@ internal sealed class RawValues
     public void AddVariable(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> offsets)
     {
         int count = offsets.Length - 1, start = offsets[0], length = offsets[count] - start;
-        if (DataLength + length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + length));
-        if (Count + count + 1 > _offsets.Length) Array.Resize(ref _offsets, Math.Max(_offsets.Length * 2, Count + count + 1));
+        ScratchArrays.Grow(ref _data, DataLength + length, DataLength);
+        ScratchArrays.Grow(ref _offsets, Count + count + 1, Count + 1);
         bytes.Slice(start, length).CopyTo(_data.AsSpan(DataLength));
         int shift = DataLength - start;
         for (int i = 1; i <= count; i++) _offsets[Count + i] = offsets[i] + shift;
@@ -64,7 +68,7 @@ internal sealed class RawValues
     public Span<byte> AddFixed(int count)
     {
         int length = count * FixedWidth;
-        if (DataLength + length > _data.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, DataLength + length));
+        ScratchArrays.Grow(ref _data, DataLength + length, DataLength);
         var span = _data.AsSpan(DataLength, length);
         DataLength += length;
         Count += count;
@@ -73,6 +77,16 @@ internal sealed class RawValues
 
     public void Clear()
     {
+        Count = 0;
+        DataLength = 0;
+        _offsets[0] = 0;
+    }
+
+    /// <summary>Returns the memory to the pool, for good: the values are not used afterwards.</summary>
+    public void Release()
+    {
+        ScratchArrays.Return(ref _data);
+        ScratchArrays.Return(ref _offsets);
         Count = 0;
         DataLength = 0;
     }
