@@ -7,7 +7,8 @@ namespace Kindling.Benchmarks.GroupBy;
 /// <summary>
 /// Command line: <c>groupby-gen &lt;rows&gt; &lt;csv path&gt;</c> writes the G1 CSV;
 /// <c>groupby-run &lt;rows&gt; [threads=2] [dict|plain] [questions]</c> generates the same data in memory
-/// (not timed, like loading the table in DuckDB), runs each question twice and prints one JSON line per
+/// (not timed, like loading the table in DuckDB), runs each question twice (KINDLING_GROUPBY_RUNS=N: N times, t2 the best
+/// after the first) and prints one JSON line per
 /// question: {"engine","q","t1","t2","rows","chk"}.
 /// </summary>
 internal static class GroupByRunner

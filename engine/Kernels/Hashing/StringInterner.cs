@@ -95,25 +95,29 @@ internal sealed class StringInterner
     }
 
     /// <summary>The id of <paramref name="value"/>, adding it when new.</summary>
-    public int Intern(ReadOnlySpan<byte> value)
-    {
-        ulong prefix = Prefix(value), suffix = Suffix(value);
-        ulong hash = Hash(value, prefix, suffix);
-        int slot = Lookup(value, prefix, suffix, hash, out int id);
-        return id >= 0 ? id : Add(value, prefix, suffix, hash, slot);
-    }
+    public int Intern(ReadOnlySpan<byte> value) => FindOrAdd(value, lookupOnly: false);
 
     /// <summary>The id of <paramref name="value"/>, or -1 when it was never interned.</summary>
-    public int Find(ReadOnlySpan<byte> value)
+    public int Find(ReadOnlySpan<byte> value) => FindOrAdd(value, lookupOnly: true);
+
+    private int FindOrAdd(ReadOnlySpan<byte> value, bool lookupOnly)
     {
         ulong prefix = Prefix(value), suffix = Suffix(value);
-        Lookup(value, prefix, suffix, Hash(value, prefix, suffix), out int id);
-        return id;
+        return FindOrAdd(value, prefix, suffix, Hash(value, prefix, suffix), lookupOnly);
+    }
+
+    /// <summary>The full probe, out of the batch loops: the value's id, adding it when new unless <paramref name="lookupOnly"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int FindOrAdd(ReadOnlySpan<byte> value, ulong prefix, ulong suffix, ulong hash, bool lookupOnly)
+    {
+        int slot = Lookup(value, prefix, suffix, hash, out int id);
+        return id >= 0 || lookupOnly ? id : Add(value, prefix, suffix, hash, slot);
     }
 
     /// <summary>Up to this many slots (24 bytes each: 192 KiB) the table stays in a core's cache and probes need no prefetch.</summary>
     private const int SmallTableSlots = 1 << 13;
 
+    /// <summary>Below this many slots (96 KiB) a table grows at 1/8 full, so nearly every key sits in its home slot.</summary>
     private const int SparseSlots = 1 << 12;
 
     private ulong[] _batchWords = [];
@@ -149,9 +153,9 @@ internal sealed class StringInterner
                 Words(bytes, start, length, out ulong prefix, out ulong suffix);
                 ulong hash = ShortHash(prefix, suffix, length);
                 int found = AtHome(slots, mask, prefix, suffix, length, hash);
-                Unsafe.Add(ref id, i) = found >= 0 ? found : Probe(bytes.Slice(start, length), prefix, suffix, hash, lookupOnly);
+                Unsafe.Add(ref id, i) = found >= 0 ? found : FindOrAdd(bytes.Slice(start, length), prefix, suffix, hash, lookupOnly);
             }
-            else Unsafe.Add(ref id, i) = Probe(bytes.Slice(start, length), lookupOnly);
+            else Unsafe.Add(ref id, i) = FindOrAdd(bytes.Slice(start, length), lookupOnly);
             slots = _slots; // a new string may have grown the table
             mask = _mask;
         }
@@ -166,16 +170,6 @@ internal sealed class StringInterner
     {
         ref Slot home = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), (int)hash & mask);
         return home.Prefix == prefix && home.Suffix == suffix && home.Length == length ? home.IdPlusOne - 1 : -1;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Probe(ReadOnlySpan<byte> value, bool lookupOnly) => lookupOnly ? Find(value) : Intern(value);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Probe(ReadOnlySpan<byte> value, ulong prefix, ulong suffix, ulong hash, bool lookupOnly)
-    {
-        int slot = Lookup(value, prefix, suffix, hash, out int id);
-        return id >= 0 || lookupOnly ? id : Add(value, prefix, suffix, hash, slot);
     }
 
     /// <summary>
@@ -211,7 +205,7 @@ internal sealed class StringInterner
                 int found = AtHome(slots, mask, prefix, suffix, length, hash);
                 if (found >= 0) { Unsafe.Add(ref id, i) = found; continue; }
             }
-            Unsafe.Add(ref id, i) = Probe(bytes.Slice(start, length), prefix, suffix, hash, lookupOnly);
+            Unsafe.Add(ref id, i) = FindOrAdd(bytes.Slice(start, length), prefix, suffix, hash, lookupOnly);
             slots = _slots;
             mask = _mask;
         }
