@@ -17,7 +17,7 @@ internal sealed class ByteDictionary
     {
         _entries = new RawValues(fixedWidth);
         _limitBytes = limitBytes;
-        _slots.AsSpan().Clear();
+        Reset();
     }
 
     /// <summary>Empties the dictionary for the next chunk, keeping its memory.</summary>

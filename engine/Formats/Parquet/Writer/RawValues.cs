@@ -12,7 +12,7 @@ internal sealed class RawValues
     public RawValues(int fixedWidth)
     {
         FixedWidth = fixedWidth;
-        _offsets[0] = 0; // a rented array holds what it last held
+        Clear(); // a rented array holds what it last held
     }
 
     /// <summary>Bytes per value, or 0 for byte arrays of varying length.</summary>
