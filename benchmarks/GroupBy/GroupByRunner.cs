@@ -45,6 +45,7 @@ internal static class GroupByRunner
                 result = GroupByQuestions.Run(q, source, context);
                 times[run] = sw.Elapsed.TotalSeconds;
             }
+            Console.Error.WriteLine($"kindling {q}: " + string.Join(" ", times.Select(t => t.ToString("F3", CultureInfo.InvariantCulture))));
             double rest = times.Skip(1).Min();
             string chk = string.Join(",", result.Checksum!.Select(c => c.ToString("R", CultureInfo.InvariantCulture)));
             Console.WriteLine($"{{\"engine\":\"kindling\",\"q\":\"{q}\",\"t1\":{times[0].ToString("F4", CultureInfo.InvariantCulture)},\"t2\":{rest.ToString("F4", CultureInfo.InvariantCulture)},\"rows\":{result.Rows},\"chk\":[{chk}]}}");

@@ -1,3 +1,4 @@
+using Kindling.Memory;
 using Kindling.Vectors;
 
 namespace Kindling.Kernels.Aggregates;
@@ -38,7 +39,7 @@ internal abstract class AggregateState
         if (array.Length >= groups) return;
         int size = Math.Max(16, array.Length);
         while (size < groups) size *= 2;
-        Array.Resize(ref array, size);
+        ZeroedArray.Resize(ref array, size);
     }
 
     /// <summary>A validity bitmap for groups [start, start + count) where <paramref name="hasValue"/> is 0, or null when none is.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Kindling.Memory;
 
 namespace Kindling.Kernels.Hashing;
 
@@ -20,7 +21,7 @@ internal sealed class GroupHashTable
         Width = width;
         int capacity = 1024;
         while (capacity < initialCapacity * 2) capacity <<= 1;
-        _slots = new ulong[capacity];
+        _slots = ZeroedArray.Allocate<ulong>(capacity);
         _mask = capacity - 1;
         // Room for the expected groups only (the slots keep the load at most one half; keys grow when exceeded).
         int groups = Math.Max(512, initialCapacity);
@@ -167,7 +168,7 @@ internal sealed class GroupHashTable
 
     private void Rehash()
     {
-        var slots = new ulong[_slots.Length * 2];
+        var slots = ZeroedArray.Allocate<ulong>(_slots.Length * 2);
         int mask = slots.Length - 1;
         for (int g = 0; g < Count; g++)
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Kindling.Memory;
 
 namespace Kindling.Kernels.Hashing;
 
@@ -256,7 +257,7 @@ internal sealed class StringInterner
 
     private void Rehash()
     {
-        var slots = new Slot[_slots.Length * 2];
+        var slots = ZeroedArray.Allocate<Slot>(_slots.Length * 2);
         int mask = slots.Length - 1;
         foreach (ref readonly Slot old in _slots.AsSpan())
         {

@@ -3,6 +3,7 @@ using Kindling.Execution.Operators.Sort;
 using Kindling.Kernels.Hashing;
 using Kindling.Kernels.Selection;
 using Kindling.Kernels.Sorting;
+using Kindling.Memory;
 using Kindling.Vectors;
 
 namespace Kindling.Execution.Operators.Window;
@@ -122,7 +123,7 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         {
             if (groups <= _kept.Length) return;
             groups = Math.Max(groups, _kept.Length * 2);
-            Array.Resize(ref _kept, groups);
+            ZeroedArray.Resize(ref _kept, groups);
             Array.Resize(ref _bestKey, groups * _k);
             Array.Resize(ref _bestRank, groups * _k);
             Array.Resize(ref _bestRef, groups * _k);
@@ -268,7 +269,7 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         var comparer = new RowComparer(all, [.. _orderKeys.Select(k => (k.Column, k.Ascending, k.NullsFirst))]);
         int k = _limit;
         var best = new int[checked(groups * k)];
-        var kept = new int[groups];
+        var kept = ZeroedArray.Allocate<int>(groups);
         for (int r = 0; r < groupOf.Length; r++)
         {
             if ((r & 0xFFFF) == 0) context.Cancellation.ThrowIfCancellationRequested();
