@@ -36,16 +36,25 @@ internal static class GroupByRunner
         foreach (string q in questions)
         {
             var times = new double[runs];
+            var pauses = new string[runs]; // GC pause, gen-2 collections and CPU seconds of each run
             (long Rows, double[] Checksum) result = default;
             for (int run = 0; run < runs; run++)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
+                TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+                var process = Process.GetCurrentProcess();
+                TimeSpan userBefore = process.UserProcessorTime, systemBefore = process.PrivilegedProcessorTime;
+                int gen2Before = GC.CollectionCount(2);
+                long allocatedBefore = GC.GetTotalAllocatedBytes();
                 var sw = Stopwatch.StartNew();
                 result = GroupByQuestions.Run(q, source, context);
                 times[run] = sw.Elapsed.TotalSeconds;
+                process.Refresh();
+                pauses[run] = $"gc {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0}ms/{GC.CollectionCount(2) - gen2Before}"
+                    + $" alloc {(GC.GetTotalAllocatedBytes() - allocatedBefore) >> 20}MiB user {(process.UserProcessorTime - userBefore).TotalSeconds:F2} sys {(process.PrivilegedProcessorTime - systemBefore).TotalSeconds:F2}";
             }
-            Console.Error.WriteLine($"kindling {q}: " + string.Join(" ", times.Select(t => t.ToString("F3", CultureInfo.InvariantCulture))));
+            Console.Error.WriteLine($"kindling {q}: " + string.Join(" ", times.Select((t, i) => $"{t.ToString("F3", CultureInfo.InvariantCulture)} ({pauses[i]})")));
             double rest = times.Skip(1).Min();
             string chk = string.Join(",", result.Checksum!.Select(c => c.ToString("R", CultureInfo.InvariantCulture)));
             Console.WriteLine($"{{\"engine\":\"kindling\",\"q\":\"{q}\",\"t1\":{times[0].ToString("F4", CultureInfo.InvariantCulture)},\"t2\":{rest.ToString("F4", CultureInfo.InvariantCulture)},\"rows\":{result.Rows},\"chk\":[{chk}]}}");
