@@ -15,24 +15,50 @@ internal static class NormalizedKeys
         type.Kind is TypeKind.Int32 or TypeKind.Date or TypeKind.Int64 or TypeKind.Timestamp or TypeKind.Float32 or TypeKind.Float64
         || (type.Kind == TypeKind.Decimal && !type.IsWideDecimal);
 
-    /// <param name="rank">0 for nulls first, 2 for nulls last, 1 for values.</param>
-    public static ulong Key(ColumnVector vector, int row, bool ascending, bool nullsFirst, out byte rank)
+    /// <summary>The keys and null ranks of rows [0, rows) of <paramref name="vector"/>, in one typed loop.</summary>
+    /// <param name="ranks">0 for nulls first, 2 for nulls last, 1 for values; a null's key is 0.</param>
+    public static void Fill(ColumnVector vector, int rows, bool ascending, bool nullsFirst, Span<ulong> keys, Span<byte> ranks)
     {
-        if (vector.IsNull(row))
+        keys = keys[..rows];
+        switch (vector)
         {
-            rank = nullsFirst ? (byte)0 : (byte)2;
-            return 0;
+            case PrimitiveVector<long> v: FillLongs(v.Values[..rows], keys); break;
+            case PrimitiveVector<int> v: FillInts(v.Values[..rows], keys); break;
+            case PrimitiveVector<double> v: FillDoubles(v.Values[..rows], keys); break;
+            case PrimitiveVector<float> v: FillFloats(v.Values[..rows], keys); break;
+            default: throw new NotSupportedException($"no normalized key for {vector.GetType().Name}");
         }
-        rank = 1;
-        ulong key = vector switch
+        // Descending: flipping every bit reverses the unsigned order.
+        if (!ascending) for (int r = 0; r < rows; r++) keys[r] = ~keys[r];
+        ranks[..rows].Fill(1);
+        if (!vector.HasNulls) return;
+        byte nullRank = nullsFirst ? (byte)0 : (byte)2;
+        for (int r = 0; r < rows; r++)
         {
-            PrimitiveVector<long> v => (ulong)v[row] ^ SignBit,
-            PrimitiveVector<int> v => (ulong)(long)v[row] ^ SignBit,
-            PrimitiveVector<double> v => Double(v[row]),
-            PrimitiveVector<float> v => Double(v[row]),
-            _ => throw new NotSupportedException($"no normalized key for {vector.GetType().Name}"),
-        };
-        return ascending ? key : ~key;
+            if (!vector.IsNull(r)) continue;
+            ranks[r] = nullRank;
+            keys[r] = 0;
+        }
+    }
+
+    private static void FillLongs(ReadOnlySpan<long> values, Span<ulong> keys)
+    {
+        for (int r = 0; r < values.Length; r++) keys[r] = (ulong)values[r] ^ SignBit;
+    }
+
+    private static void FillInts(ReadOnlySpan<int> values, Span<ulong> keys)
+    {
+        for (int r = 0; r < values.Length; r++) keys[r] = (ulong)(long)values[r] ^ SignBit;
+    }
+
+    private static void FillDoubles(ReadOnlySpan<double> values, Span<ulong> keys)
+    {
+        for (int r = 0; r < values.Length; r++) keys[r] = Double(values[r]);
+    }
+
+    private static void FillFloats(ReadOnlySpan<float> values, Span<ulong> keys)
+    {
+        for (int r = 0; r < values.Length; r++) keys[r] = Double(values[r]);
     }
 
     private static ulong Double(double d)

@@ -13,24 +13,15 @@ internal sealed partial class HashAggregateOperator
         private readonly QueryContext _context;
         private readonly Schema _input;
         private readonly GroupKeyEncoder? _encoder;
-        private readonly GroupHashTable? _table;
+        private readonly GroupIdFinder? _finder;
+        private readonly GroupHashTable? _table; // the finder's table
         private AggregateState[] _states;
         private readonly ColumnVector[] _keyVectors;
         private ulong[] _words = [];
         private ulong[] _scratch = [];
-        private ulong[] _hashes = [];
         private int[] _groupIds = [];
         private int _batches;
         private long _heldBytes; // memory of this worker's runs, counted against its share of the limit
-
-        // Single-word keys below DenseLimit (small ints, string and dictionary ids) skip hashing: a direct
-        // array maps the key word to its group id + 1. Misses go through the hash table and fill the array.
-        private const int DenseLimit = 1 << 20;
-        private int[] _dense = [];
-        private int[] _missRows = [];
-        private ulong[] _missWords = [];
-        private ulong[] _missHashes = [];
-        private int[] _missGroups = [];
 
         public LocalState(HashAggregateOperator op, Schema input, QueryContext context, GroupKeyEncoder? sharedEncoder = null, int expectedGroups = 1024)
         {
@@ -41,7 +32,8 @@ internal sealed partial class HashAggregateOperator
             if (keys.Length > 0)
             {
                 _encoder = sharedEncoder ?? new GroupKeyEncoder(keys.Select(k => input[k].Type).ToArray(), keys.Select(k => input[k].Nullable).ToArray());
-                _table = new GroupHashTable(_encoder.Width, expectedGroups);
+                _finder = new GroupIdFinder(_encoder, expectedGroups);
+                _table = _finder.Table;
             }
             _states = CreateStates(sharedEncoder is null ? 1 : expectedGroups);
             _keyVectors = new ColumnVector[Math.Max(1, keys.Length)];
@@ -63,78 +55,9 @@ internal sealed partial class HashAggregateOperator
             GroupKeyEncoder encoder = _encoder!;
             int width = encoder.Width;
             if (_words.Length < rows * width) _words = new ulong[rows * width];
-            if (_hashes.Length < rows) _hashes = new ulong[rows];
             encoder.Encode(GroupKeyEncoder.Select(batch, _op._groupColumns, _keyVectors), rows, _words, lookupOnly: false, Span<byte>.Empty);
-            if (width == 1) FindDense(rows);
-            else
-            {
-                KeyHash.HashWords(_words, width, rows, _hashes);
-                _table.FindOrInsert(_words, _hashes, rows, _groupIds);
-            }
+            _finder!.FindOrInsert(_words, rows, _groupIds);
             Update(batch, rows, _table.Count);
-        }
-
-        private void FindDense(int rows)
-        {
-            ulong[] words = _words;
-            int[] dense = _dense, groupIds = _groupIds;
-            if (_missRows.Length < rows)
-            {
-                _missRows = new int[rows];
-                _missWords = new ulong[rows];
-                _missHashes = new ulong[rows];
-                _missGroups = new int[rows];
-            }
-            int misses = 0;
-            if (_encoder!.IsPackedPair)
-            {
-                // Two small 32-bit keys (both below 1024) index the array as low | high << 10.
-                for (int i = 0; i < rows; i++)
-                {
-                    ulong w = words[i];
-                    ulong index = PairIndex(w);
-                    int g;
-                    if (index < (ulong)dense.Length && (g = dense[index]) != 0) groupIds[i] = g - 1;
-                    else _missRows[misses++] = i;
-                }
-            }
-            else
-            {
-                for (int i = 0; i < rows; i++)
-                {
-                    ulong w = words[i];
-                    int g;
-                    if (w < (ulong)dense.Length && (g = dense[w]) != 0) groupIds[i] = g - 1;
-                    else _missRows[misses++] = i;
-                }
-            }
-            if (misses == 0) return;
-            for (int m = 0; m < misses; m++) _missWords[m] = words[_missRows[m]];
-            KeyHash.HashWords(_missWords, 1, misses, _missHashes);
-            _table!.FindOrInsert(_missWords, _missHashes, misses, _missGroups);
-            bool pair = _encoder.IsPackedPair;
-            ulong maxWord = 0;
-            for (int m = 0; m < misses; m++)
-            {
-                groupIds[_missRows[m]] = _missGroups[m];
-                if (pair) _missWords[m] = PairIndex(_missWords[m]);
-                if (_missWords[m] < DenseLimit && _missWords[m] > maxWord) maxWord = _missWords[m];
-            }
-            if (maxWord >= (ulong)_dense.Length)
-            {
-                int size = Math.Max(1024, _dense.Length);
-                while ((ulong)size <= maxWord) size *= 2;
-                Array.Resize(ref _dense, Math.Min(size, DenseLimit));
-            }
-            dense = _dense;
-            for (int m = 0; m < misses; m++)
-                if (_missWords[m] < (ulong)dense.Length) dense[_missWords[m]] = _missGroups[m] + 1;
-        }
-
-        private static ulong PairIndex(ulong w)
-        {
-            ulong low = w & 0xFFFF_FFFFUL, high = w >> 32;
-            return low < 1024 && high < 1024 ? (high << 10) | low : ulong.MaxValue;
         }
 
         private void Update(ColumnBatch batch, int rows, int groups)
@@ -165,7 +88,7 @@ internal sealed partial class HashAggregateOperator
         {
             get
             {
-                long bytes = _table?.MemoryBytes ?? 0;
+                long bytes = _finder?.MemoryBytes ?? 0;
                 foreach (var s in _states) bytes += s.MemoryBytes;
                 return bytes;
             }
@@ -228,9 +151,8 @@ internal sealed partial class HashAggregateOperator
         public void Clear(int capacity, long runBytes)
         {
             _heldBytes += runBytes;
-            _table!.Clear();
+            _finder!.Clear();
             _states = CreateStates(capacity);
-            Array.Clear(_dense);
         }
 
         /// <summary>Merges all groups of <paramref name="other"/> into this state (serially).</summary>

@@ -75,17 +75,24 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         }
     }
 
-    /// <summary>One worker's partitions (a hash table over the partition keys) and each one's best rows, best first.</summary>
+    /// <summary>
+    /// One worker's partitions (group ids from the partition keys) and each one's best rows, best first. A full
+    /// partition also keeps the largest key a value row may have and still be offered (<c>_admit</c>), so most
+    /// rows are turned away after reading one number of their partition.
+    /// </summary>
     private sealed class TopN
     {
         private readonly WindowTopNOperator _op;
         private readonly GroupKeyEncoder _encoder;
+        private readonly GroupIdFinder _finder;
         private readonly GroupHashTable _table;
         private readonly int _k;
         private readonly ColumnVector[] _keyBuffer;
-        private ulong[] _words = [], _hashes = [];
+        private ulong[] _words = [], _orderKeys = [];
+        private byte[] _orderRanks = [];
         private int[] _groupOf = [];
         private int[] _kept = new int[1024];
+        private ulong[] _admit = new ulong[1024]; // ulong.MaxValue until the partition holds k rows
         private ulong[] _bestKey;
         private byte[] _bestRank;
         private long[] _bestRef; // batch index << 32 | row
@@ -94,9 +101,11 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         {
             _op = op;
             _encoder = new GroupKeyEncoder([.. op._partitionColumns.Select(c => input[c].Type)], [.. op._partitionColumns.Select(c => input[c].Nullable)]);
-            _table = new GroupHashTable(_encoder.Width);
+            _finder = new GroupIdFinder(_encoder);
+            _table = _finder.Table;
             _k = op._limit;
             _keyBuffer = new ColumnVector[op._partitionColumns.Length];
+            Array.Fill(_admit, ulong.MaxValue);
             _bestKey = new ulong[1024 * _k];
             _bestRank = new byte[1024 * _k];
             _bestRef = new long[1024 * _k];
@@ -105,17 +114,21 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         public void Consume(ColumnBatch batch, int index)
         {
             int n = batch.RowCount, width = _encoder.Width;
-            if (_groupOf.Length < n) { _groupOf = new int[n]; _hashes = new ulong[n]; _words = new ulong[n * width]; }
+            if (_groupOf.Length < n) { _groupOf = new int[n]; _orderKeys = new ulong[n]; _orderRanks = new byte[n]; _words = new ulong[n * width]; }
             _encoder.Encode(GroupKeyEncoder.Select(batch, _op._partitionColumns, _keyBuffer), n, _words, lookupOnly: false, Span<byte>.Empty);
-            KeyHash.HashWords(_words, width, n, _hashes);
-            _table.FindOrInsert(_words, _hashes, n, _groupOf);
+            _finder.FindOrInsert(_words, n, _groupOf);
             Reserve(_table.Count);
             var order = _op._orderKeys[0];
-            var vector = batch[order.Column];
-            for (int r = 0; r < n; r++)
+            NormalizedKeys.Fill(batch[order.Column], n, order.Ascending, order.NullsFirst, _orderKeys, _orderRanks);
+            ReadOnlySpan<int> groupOf = _groupOf.AsSpan(0, n);
+            ReadOnlySpan<ulong> keys = _orderKeys.AsSpan(0, n);
+            ReadOnlySpan<byte> ranks = _orderRanks.AsSpan(0, n);
+            ulong[] admit = _admit;
+            for (int r = 0; r < groupOf.Length; r++)
             {
-                ulong key = NormalizedKeys.Key(vector, r, order.Ascending, order.NullsFirst, out byte rank);
-                Offer(_groupOf[r], rank, key, ((long)index << 32) | (uint)r);
+                int g = groupOf[r];
+                if (ranks[r] == 1 && keys[r] > admit[g]) continue;
+                Offer(g, ranks[r], keys[r], ((long)index << 32) | (uint)r);
             }
         }
 
@@ -123,7 +136,10 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         {
             if (groups <= _kept.Length) return;
             groups = Math.Max(groups, _kept.Length * 2);
+            int old = _admit.Length;
             ZeroedArray.Resize(ref _kept, groups);
+            Array.Resize(ref _admit, groups);
+            _admit.AsSpan(old).Fill(ulong.MaxValue);
             Array.Resize(ref _bestKey, groups * _k);
             Array.Resize(ref _bestRank, groups * _k);
             Array.Resize(ref _bestRef, groups * _k);
@@ -159,7 +175,20 @@ internal sealed class WindowTopNOperator : PhysicalOperator
             bestKey[first + pos] = key;
             bestRank[first + pos] = rank;
             bestRef[first + pos] = reference;
+            if (_kept[g] == k) _admit[g] = AdmitBound(bestRank[first + k - 1], bestKey[first + k - 1]);
         }
+
+        /// <summary>
+        /// The largest key a value row (rank 1) may have and still be offered to a full partition whose last kept
+        /// row is (rank, key): that key when the row is a value (equal keys go on to compare row order); none, when
+        /// it is a null placed first (0: key 0 is offered and loses); any, when it is a null placed last.
+        /// </summary>
+        private static ulong AdmitBound(byte lastRank, ulong lastKey) => lastRank switch
+        {
+            1 => lastKey,
+            0 => 0,
+            _ => ulong.MaxValue,
+        };
 
         /// <summary>Strictly ahead: lower null rank, then the smaller normalized key, then the earlier row.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

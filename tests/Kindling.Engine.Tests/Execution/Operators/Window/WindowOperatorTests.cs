@@ -173,6 +173,38 @@ public sealed class WindowOperatorTests
         EqualUnordered(expected, Collect(op, Context(dop: dop)));
     }
 
+    [Theory]
+    [InlineData(1, true, true, 1, false)]
+    [InlineData(2, true, false, 2, false)]
+    [InlineData(2, false, true, 2, true)]
+    [InlineData(2, false, false, 3, true)]
+    [InlineData(1, false, true, 1, true)]
+    public void TopNPerGroupOfNumericPartitionsInEveryDirectionAndNullPlacement(int dop, bool ascending, bool nullsFirst, int limit, bool wideKeys)
+    {
+        // Small int partitions take the dense group lookup, wide ones the hash table; partitions fill early, so most
+        // rows meet a full partition's admission bound, including bounds set by nulls placed first or last.
+        var schema = Schema(("p", ColumnType.Int64), ("o", ColumnType.Int32), ("id", ColumnType.Int32));
+        var rng = new Random(11 + limit);
+        var rows = Enumerable.Range(0, 60_000).Select(i =>
+        {
+            long p = rng.Next(400) + (wideKeys ? 1L << 40 : 0);
+            object? o = rng.Next(15) == 0 ? null : rng.Next(-50, 50);
+            return Row(rng.Next(50) == 0 ? null : p, o, i);
+        }).ToList();
+        var op = new WindowTopNOperator(Source(schema, rows, 2048), [0], [new SortKey(1, ascending, nullsFirst)], limit, "rn");
+        var expected = rows.GroupBy(r => (long?)r[0])
+            .SelectMany(g =>
+            {
+                var values = g.Where(r => r[1] is not null);
+                var ordered = ascending ? values.OrderBy(r => (int)r[1]!) : values.OrderByDescending(r => (int)r[1]!);
+                var nulls = g.Where(r => r[1] is null);
+                var all = nullsFirst ? nulls.Concat(ordered) : ordered.Concat(nulls); // both stable: ties keep input order
+                return all.Take(limit).Select((r, i) => Row(r[0], r[1], r[2], i + 1));
+            })
+            .ToList();
+        EqualUnordered(expected, Collect(op, Context(dop: dop)));
+    }
+
     [Fact]
     public void EmptyInput()
     {
