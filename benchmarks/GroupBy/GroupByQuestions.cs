@@ -27,7 +27,7 @@ internal static class GroupByQuestions
         "q3" => Sum(Agg(x, [Id3], Call(AggregateFunction.Sum, V1, "v1"), Call(AggregateFunction.Avg, V3, "v3")), context, [1, 2]),
         "q4" => Sum(Agg(x, [Id4], Call(AggregateFunction.Avg, V1, "v1"), Call(AggregateFunction.Avg, V2, "v2"), Call(AggregateFunction.Avg, V3, "v3")), context, [1, 2, 3]),
         "q5" => Sum(Agg(x, [Id6], Call(AggregateFunction.Sum, V1, "v1"), Call(AggregateFunction.Sum, V2, "v2"), Call(AggregateFunction.Sum, V3, "v3")), context, [1, 2, 3]),
-        "q6" => Sum(Agg(x, [Id4, Id5], Call(AggregateFunction.Median, V3, "median_v3"), Call(AggregateFunction.StddevSamp, V3, "sd_v3")), context, [2, 3]),
+        "q6" => Sum(Agg(x, [Id4, Id5], Call(AggregateFunction.Percentile, V3, "median_v3"), Call(AggregateFunction.StddevSamp, V3, "sd_v3")), context, [2, 3]),
         "q7" => Q7(x, context),
         "q8" => Q8(x, context),
         "q9" => Q9(x, context),

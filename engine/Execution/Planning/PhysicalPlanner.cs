@@ -155,7 +155,7 @@ internal static class PhysicalPlanner
             int input = c.Children.Count > 0 ? positions[p] : -1;
             int second = c.Children.Count > 1 ? positions[p + 1] : -1;
             p += c.Children.Count;
-            aggCalls.Add(new AggregateCall(c.Function, input, $"_agg{i}", second, c.IgnoreNulls));
+            aggCalls.Add(new AggregateCall(c.Function, input, $"_agg{i}", second, c.IgnoreNulls, c.Percentage));
         }
         var op = new HashAggregateOperator(pre, groupColumns, [.. aggCalls]);
         // Layout of the aggregate's output: group columns then calls.

@@ -37,7 +37,8 @@ internal static class AggregateStates
             case AggregateFunction.StddevPop: return new MomentsState(c, sample: false, sqrt: true);
             case AggregateFunction.VarianceSamp: return new MomentsState(c, sample: true, sqrt: false);
             case AggregateFunction.VariancePop: return new MomentsState(c, sample: false, sqrt: false);
-            case AggregateFunction.Median: return new MedianState(c, degreeOfParallelism);
+            case AggregateFunction.Percentile: return new PercentileState(c, call.Percentage, interpolate: true, degreeOfParallelism);
+            case AggregateFunction.PercentileApprox: return new PercentileState(c, call.Percentage, interpolate: false, degreeOfParallelism);
             case AggregateFunction.Corr: return new CorrState(c, call.SecondInputColumn);
             default: throw new NotSupportedException($"aggregate {call.Function} is not supported");
         }

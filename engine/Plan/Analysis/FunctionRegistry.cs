@@ -60,10 +60,19 @@ internal static class FunctionRegistry
             case "var_samp": return Agg(AggregateFunction.VarianceSamp, [ToDouble(a[0], name)], ColumnType.Float64, name);
             case "var_pop": return Agg(AggregateFunction.VariancePop, [ToDouble(a[0], name)], ColumnType.Float64, name);
             case "corr": return Agg(AggregateFunction.Corr, [ToDouble(a[0], name), ToDouble(a[1], name)], ColumnType.Float64, name);
+            case "median":
+                return new AggregateExpr(AggregateFunction.Percentile, [ToDouble(a[0], name)], ColumnType.Float64, name);
+            case "percentile":
+                return new AggregateExpr(AggregateFunction.Percentile, [ToDouble(a[0], name)], ColumnType.Float64, name, percentage: Percentage(a, name));
             case "percentile_approx":
-                if (a[1] is Literal { Value: double p } && p == 0.5 || a[1] is Literal { Value: decimal m } && m == 0.5m)
-                    return new AggregateExpr(AggregateFunction.Median, [ToDouble(a[0], name)], ColumnType.Float64, "percentile_approx");
-                throw new NotSupportedException("percentile_approx is supported only for the median (percentage 0.5)");
+            case "approx_percentile":
+            {
+                // An element of the column, so Spark returns the column's own type.
+                var arg = Numeric(a[0], name);
+                if (a.Count > 2) IntArg(a[2], name); // the accuracy: the answer is exact whatever it is
+                var percentile = new AggregateExpr(AggregateFunction.PercentileApprox, [ToDouble(arg, name)], ColumnType.Float64, name, percentage: Percentage(a, name));
+                return TypeCoercion.CastIfNeeded(percentile, arg.Type);
+            }
 
             // ---- window functions
             case "row_number": return new WindowFunctionExpr(WindowFunction.RowNumber, [], ColumnType.Int32, name);
@@ -202,6 +211,18 @@ internal static class FunctionRegistry
         new(fn, args, type, display);
 
     private static Literal Lit(int v) => new(v, ColumnType.Int32);
+
+    /// <summary>The constant percentage (0 to 1) of a percentile function's second argument.</summary>
+    private static double Percentage(IReadOnlyList<Expr> a, string fn)
+    {
+        if (a.Count < 2) throw new AnalysisException($"{fn} needs a column and a percentage");
+        double? p = a[1] is Literal { Value: not null } l && TypeCoercion.IsNumeric(l.Type)
+            ? Convert.ToDouble(l.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (p is null)
+            throw new AnalysisException($"{fn}: the percentage must be one numeric constant between 0 and 1 (arrays of percentages are not supported), got {a[1].PrettyName}");
+        if (p < 0 || p > 1 || double.IsNaN(p.Value)) throw new AnalysisException($"{fn}: the percentage must be between 0 and 1, got {p}");
+        return p.Value;
+    }
 
     private static Literal Lit(string v) => new(v, ColumnType.String);
 

@@ -3,7 +3,9 @@ using Kindling.Vectors;
 namespace Kindling.Execution.Operators.Aggregate;
 
 /// <summary>One aggregate of a hash aggregate: the function, its input column(s) and its output name.</summary>
-internal sealed record AggregateCall(AggregateFunction Function, int InputColumn, string OutputName, int SecondInputColumn = -1, bool IgnoreNulls = true)
+/// <param name="Percentage">The percentile (0 to 1) that percentile functions compute.</param>
+internal sealed record AggregateCall(AggregateFunction Function, int InputColumn, string OutputName, int SecondInputColumn = -1, bool IgnoreNulls = true,
+    double Percentage = 0.5)
 {
     /// <summary>Spark's result type of <paramref name="function"/> over <paramref name="input"/>.</summary>
     public static ColumnType ResultType(AggregateFunction function, ColumnType input)
@@ -26,7 +28,7 @@ internal sealed record AggregateCall(AggregateFunction Function, int InputColumn
                 RequireNumeric(function, input);
                 return ColumnType.Float64;
             case AggregateFunction.StddevSamp or AggregateFunction.StddevPop or AggregateFunction.VarianceSamp
-                or AggregateFunction.VariancePop or AggregateFunction.Median or AggregateFunction.Corr:
+                or AggregateFunction.VariancePop or AggregateFunction.Percentile or AggregateFunction.PercentileApprox or AggregateFunction.Corr:
                 RequireNumeric(function, input);
                 return ColumnType.Float64;
             default:

@@ -19,6 +19,9 @@ internal enum AggregateFunction
     StddevPop,
     VarianceSamp,
     VariancePop,
-    Median,
+    /// <summary>percentile(col, p) and median(col): the exact percentile, interpolating linearly between neighbours.</summary>
+    Percentile,
+    /// <summary>percentile_approx(col, p): the smallest value with at least p of the values at or below it (no interpolation).</summary>
+    PercentileApprox,
     Corr,
 }

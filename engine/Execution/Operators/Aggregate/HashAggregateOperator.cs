@@ -150,7 +150,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     /// entries that every partition's merge walks whole (median, distinct), where few partitions cost less.
     /// </summary>
     private int MergePartitions(int workers) =>
-        _aggregates.Any(a => a.Function is AggregateFunction.Median or AggregateFunction.CountDistinct or AggregateFunction.SumDistinct)
+        _aggregates.Any(a => a.Function is AggregateFunction.Percentile or AggregateFunction.PercentileApprox or AggregateFunction.CountDistinct or AggregateFunction.SumDistinct)
             ? workers * 4 : 256;
 
     /// <summary>

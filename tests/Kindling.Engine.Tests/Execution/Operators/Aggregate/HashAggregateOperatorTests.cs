@@ -32,7 +32,7 @@ public sealed class HashAggregateOperatorTests
     public void GlobalAggregateOfEmptyInputIsOneRow()
     {
         var op = new HashAggregateOperator(Source(KeyValue, []), [],
-            [new(AggregateFunction.CountAll, -1, "n"), new(AggregateFunction.Sum, 1, "s"), new(AggregateFunction.Max, 0, "m"), new(AggregateFunction.Median, 2, "med")]);
+            [new(AggregateFunction.CountAll, -1, "n"), new(AggregateFunction.Sum, 1, "s"), new(AggregateFunction.Max, 0, "m"), new(AggregateFunction.Percentile, 2, "med")]);
         Equal([Row(0L, null, null, null)], Collect(op, Context(dop: 2)));
     }
 
@@ -57,7 +57,7 @@ public sealed class HashAggregateOperatorTests
     public void OneRowInput()
     {
         var op = new HashAggregateOperator(Source(KeyValue, [Row("x", 4, 2.5)]), [0, 1],
-            [new(AggregateFunction.StddevSamp, 2, "sd"), new(AggregateFunction.VariancePop, 2, "vp"), new(AggregateFunction.Corr, 1, "r", 2), new(AggregateFunction.Median, 1, "m")]);
+            [new(AggregateFunction.StddevSamp, 2, "sd"), new(AggregateFunction.VariancePop, 2, "vp"), new(AggregateFunction.Corr, 1, "r", 2), new(AggregateFunction.Percentile, 1, "m")]);
         Equal([Row("x", 4, null, 0.0, null, 4.0)], Collect(op));
     }
 
@@ -184,7 +184,7 @@ public sealed class HashAggregateOperatorTests
         {
             new(AggregateFunction.Sum, 2, "sum_v"), new(AggregateFunction.Count, 3, "count_d"), new(AggregateFunction.CountAll, -1, "n"),
             new(AggregateFunction.Avg, 2, "avg_v"), new(AggregateFunction.Min, 3, "min_d"), new(AggregateFunction.Max, 2, "max_v"),
-            new(AggregateFunction.StddevSamp, 3, "sd"), new(AggregateFunction.VariancePop, 2, "vp"), new(AggregateFunction.Median, 3, "med"),
+            new(AggregateFunction.StddevSamp, 3, "sd"), new(AggregateFunction.VariancePop, 2, "vp"), new(AggregateFunction.Percentile, 3, "med"),
             new(AggregateFunction.Corr, 2, "r", 3), new(AggregateFunction.CountDistinct, 2, "cd"), new(AggregateFunction.SumDistinct, 2, "sd_v"),
         };
         var op = new HashAggregateOperator(Source(schema, rows, batchSize: 64, dictionaryStrings: dictionary), [0, 1], calls);
@@ -287,7 +287,7 @@ public sealed class HashAggregateOperatorTests
             Row(2, double.NaN), Row(2, 1.0), Row(2, 5.0),
             Row(3, double.NaN), Row(3, double.NaN), Row(3, 7.0), Row(3, 7.0),
         };
-        var op = new HashAggregateOperator(Source(schema, rows), [0], [new(AggregateFunction.Median, 1, "m")]);
+        var op = new HashAggregateOperator(Source(schema, rows), [0], [new(AggregateFunction.Percentile, 1, "m")]);
         EqualUnordered([Row(1, 2.0), Row(2, 5.0), Row(3, double.NaN)], Collect(op));
     }
 
@@ -300,7 +300,7 @@ public sealed class HashAggregateOperatorTests
         var rows = Enumerable.Range(0, 200_000).Select(i => Row(rng.Next(30) == 0 ? null : "k" + rng.Next(400), rng.Next(500), (long)rng.Next(100), rng.NextDouble())).ToList();
         var schema = Schema(("s", ColumnType.String), ("i", ColumnType.Int32), ("v", ColumnType.Int64), ("d", ColumnType.Float64));
         var op = new HashAggregateOperator(Source(schema, rows, 4096, dictionary), [0, 1],
-            [new(AggregateFunction.Sum, 2, "s"), new(AggregateFunction.CountAll, -1, "n"), new(AggregateFunction.Median, 2, "m"), new(AggregateFunction.Max, 0, "mx")]);
+            [new(AggregateFunction.Sum, 2, "s"), new(AggregateFunction.CountAll, -1, "n"), new(AggregateFunction.Percentile, 2, "m"), new(AggregateFunction.Max, 0, "mx")]);
         var expected = rows.GroupBy(r => ((string?)r[0], (int)r[1]!)).Select(g =>
         {
             var v = g.Select(r => (double)(long)r[2]!).Order().ToList();

@@ -3,11 +3,14 @@ using Kindling.Vectors;
 namespace Kindling.Kernels.Aggregates;
 
 /// <summary>
-/// median(col) = Spark's percentile(col, 0.5) as double with linear interpolation. Collects (group, value)
+/// The percentile <c>percentage</c> of each group's non-null values, as double: with <c>interpolate</c>, Spark's
+/// percentile / median (linear interpolation between the two nearest order statistics); without, Spark's
+/// percentile_approx answered exactly (the smallest value with at least that fraction of the values at or below
+/// it, i.e. order statistic ceil(p * n), the first for p = 0). NaN orders above every number. Collects (group, value)
 /// pairs in fixed-size chunks (appending never copies); a merge adopts the other state's chunks with a group
 /// map instead of copying them. At the end a counting sort by group yields each group's values.
 /// </summary>
-internal sealed class MedianState(int column, int degreeOfParallelism = 1) : AggregateState
+internal sealed class PercentileState(int column, double percentage, bool interpolate, int degreeOfParallelism = 1) : AggregateState
 {
     private const int ChunkSize = 1 << 16;
 
@@ -60,7 +63,7 @@ internal sealed class MedianState(int column, int degreeOfParallelism = 1) : Agg
 
     public override void Merge(AggregateState other, ReadOnlySpan<int> source, ReadOnlySpan<int> target)
     {
-        var o = (MedianState)other;
+        var o = (PercentileState)other;
         int[] map = GroupMap(o._groupCount, source, target);
         foreach (var part in o.Parts())
         {
@@ -153,25 +156,31 @@ internal sealed class MedianState(int column, int degreeOfParallelism = 1) : Agg
         _hasResult = hasResult;
     }
 
-    private static void ComputeGroup(int g, int[] starts, double[] sorted, double[] results, byte[] hasResult)
+    private void ComputeGroup(int g, int[] starts, double[] sorted, double[] results, byte[] hasResult)
     {
+        int n = starts[g + 1] - starts[g];
+        if (n == 0) return;
+        Span<double> segment = sorted.AsSpan(starts[g], n);
+        if (!interpolate)
         {
-            int n = starts[g + 1] - starts[g];
-            if (n == 0) return;
-            Span<double> segment = sorted.AsSpan(starts[g], n);
-            double position = (n - 1) * 0.5;
-            int lower = (int)Math.Floor(position), higher = (int)Math.Ceiling(position);
-            double lowValue = Select(segment, lower);
-            // After selecting, everything right of `lower` is >= it: the next order statistic is their minimum.
-            double highValue = lowValue;
-            if (higher != lower)
-            {
-                highValue = segment[lower + 1];
-                for (int i = lower + 2; i < segment.Length; i++)
-                    if (DoubleOrder.Compare(segment[i], highValue) < 0) highValue = segment[i];
-            }
-            results[g] = lower == higher ? lowValue : (higher - position) * lowValue + (position - lower) * highValue;
+            // Spark's rank: ceil(p * n) (1-based), as its quantile summaries compute it.
+            int rank = (int)Math.Min(n, Math.Max(1, Math.Ceiling(percentage * n)));
+            results[g] = Select(segment, rank - 1);
             hasResult[g] = 1;
+            return;
         }
+        double position = (n - 1) * percentage;
+        int lower = (int)Math.Floor(position), higher = (int)Math.Ceiling(position);
+        double lowValue = Select(segment, lower);
+        // After selecting, everything right of `lower` is >= it: the next order statistic is their minimum.
+        double highValue = lowValue;
+        if (higher != lower)
+        {
+            highValue = segment[lower + 1];
+            for (int i = lower + 2; i < segment.Length; i++)
+                if (DoubleOrder.Compare(segment[i], highValue) < 0) highValue = segment[i];
+        }
+        results[g] = lower == higher ? lowValue : (higher - position) * lowValue + (position - lower) * highValue;
+        hasResult[g] = 1;
     }
 }
