@@ -2,7 +2,8 @@
 # db-benchmark groupby: Kindling vs DuckDB vs Polars on the G1 data, 2 threads each.
 # Usage: benchmarks/GroupBy/run.sh [rows=1e7] [threads=2]
 # Data goes to benchmarks/.data/ (git-ignored). Kindling generates the identical data in memory (same seeded
-# RNG as the CSV) and runs twice: dictionary-encoded strings ("kindling") and plain UTF-8 strings ("kindling-plain").
+# RNG as the CSV) and runs twice: dictionary-encoded strings ("kindling") and plain UTF-8 strings ("kindling-plain");
+# then "kindling-api" reads the CSV itself and asks the questions through the DataFrame API, as a job would.
 set -euo pipefail
 ROWS="${1:-1e7}"
 THREADS="${2:-2}"
@@ -27,6 +28,8 @@ echo "== kindling (dictionary strings), $THREADS threads" >&2
 dotnet "$DLL" groupby-run "$ROWS" "$THREADS" dict | tee -a "$OUT" >&2
 echo "== kindling (plain strings), $THREADS threads" >&2
 dotnet "$DLL" groupby-run "$ROWS" "$THREADS" plain | sed 's/"engine":"kindling"/"engine":"kindling-plain"/' | tee -a "$OUT" >&2
+echo "== kindling (DataFrame API over the CSV, as a job writes it), $THREADS threads" >&2
+dotnet "$DLL" groupby-api "$CSV" "$THREADS" | tee -a "$OUT" >&2
 echo "== duckdb and polars, $THREADS threads" >&2
 POLARS_MAX_THREADS="$THREADS" node "$HERE/peers/groupby.mjs" "$CSV" "$THREADS" | tee -a "$OUT" >&2
 echo
