@@ -48,7 +48,7 @@ internal sealed class NestedLoopJoinOperator : PhysicalOperator
 
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
-        ColumnBatch build = VectorConcat.Concat(Children[1].OutputSchema, Children[1].Execute(context).ToList());
+        ColumnBatch build = LoadBuildSide(Children[1], context);
         if (build.RowCount == 0) return [];
         return _condition is null
             ? CrossJoin(Children[0], build, OutputSchema, context)
@@ -71,8 +71,30 @@ internal sealed class NestedLoopJoinOperator : PhysicalOperator
     /// <summary>Every left row with every right row (a hash join's cross join delegates here).</summary>
     internal static IEnumerable<ColumnBatch> CrossJoin(PhysicalOperator left, PhysicalOperator right, Schema output, QueryContext context)
     {
-        ColumnBatch build = VectorConcat.Concat(right.OutputSchema, right.Execute(context).ToList());
+        ColumnBatch build = LoadBuildSide(right, context);
         return build.RowCount == 0 ? [] : CrossJoin(left, build, output, context);
+    }
+
+    /// <summary>
+    /// The right side concatenated into one batch, checked against the query memory limit as each batch
+    /// arrives (it is held for the whole join; the nested-loop join does not spill).
+    /// </summary>
+    private static ColumnBatch LoadBuildSide(PhysicalOperator right, QueryContext context)
+    {
+        var batches = new List<ColumnBatch>();
+        long bytes = 0, rows = 0;
+        foreach (var batch in right.Execute(context))
+        {
+            batches.Add(batch);
+            bytes += BatchMemory.EstimateBytes(batch);
+            rows += batch.RowCount;
+            if (bytes > context.MemoryLimitBytes)
+                throw new InsufficientMemoryException(
+                    $"NestedLoopJoin ran out of memory: its right input holds {BatchMemory.FormatMiB(bytes)} after {rows} rows, over the " +
+                    $"{BatchMemory.FormatMiB(context.MemoryLimitBytes)} query memory limit. Raise spark.kindling.memoryLimit, put the smaller input on the right, " +
+                    "or add an equality condition so a hash join can be used; the nested-loop join does not spill.");
+        }
+        return VectorConcat.Concat(right.OutputSchema, batches);
     }
 
     private static IEnumerable<ColumnBatch> CrossJoin(PhysicalOperator left, ColumnBatch build, Schema output, QueryContext context)

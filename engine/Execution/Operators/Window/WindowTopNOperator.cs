@@ -50,10 +50,15 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         int workers = Math.Max(1, context.DegreeOfParallelism);
         var batches = new List<ColumnBatch>();
         var states = new TopN[workers];
+        long held = 0; // bytes of the retained batches, over all workers
         SharedBatchWorkers.Run(Children[0].Execute(context), workers, context.Cancellation, (w, next) =>
         {
             var state = states[w] = new TopN(this, input);
-            while (next() is { } item) state.Consume(item.Batch, item.Index);
+            while (next() is { } item)
+            {
+                CheckMemory(Interlocked.Add(ref held, BatchMemory.EstimateBytes(item.Batch)), context);
+                state.Consume(item.Batch, item.Index);
+            }
         }, retained: batches);
         var best = states[0];
         for (int w = 1; w < workers; w++) best.MergeFrom(states[w]);
@@ -232,7 +237,15 @@ internal sealed class WindowTopNOperator : PhysicalOperator
     private IEnumerable<ColumnBatch> ExecuteConcatenated(QueryContext context)
     {
         var input = Children[0].OutputSchema;
-        var all = VectorConcat.Concat(input, Children[0].Execute(context).Where(b => b.RowCount > 0).ToList());
+        var batches = new List<ColumnBatch>();
+        long held = 0;
+        foreach (var batch in Children[0].Execute(context))
+        {
+            if (batch.RowCount == 0) continue;
+            batches.Add(batch);
+            CheckMemory(held += BatchMemory.EstimateBytes(batch), context);
+        }
+        var all = VectorConcat.Concat(input, batches);
         int n = all.RowCount;
         if (n == 0) yield break;
         context.Cancellation.ThrowIfCancellationRequested();
@@ -261,6 +274,16 @@ internal sealed class WindowTopNOperator : PhysicalOperator
             columns[^1] = new PrimitiveVector<int>(ColumnType.Int32, numbers.AsSpan(start, count).ToArray(), count);
             yield return new ColumnBatch(OutputSchema, columns, count);
         }
+    }
+
+    /// <summary>Throws when the input batches held so far (<paramref name="bytes"/>) exceed the query memory limit; the operator does not spill.</summary>
+    private static void CheckMemory(long bytes, QueryContext context)
+    {
+        if (bytes > context.MemoryLimitBytes)
+            throw new InsufficientMemoryException(
+                $"WindowTopN ran out of memory: the input batches it holds take {BatchMemory.FormatMiB(bytes)}, over the " +
+                $"{BatchMemory.FormatMiB(context.MemoryLimitBytes)} query memory limit. Raise spark.kindling.memoryLimit or filter/project the window's input first; " +
+                "the top-N-per-group window keeps its input batches in memory and does not spill.");
     }
 
     /// <summary>Each row's partition number (0..groups-1), by hashing the encoded partition keys.</summary>
