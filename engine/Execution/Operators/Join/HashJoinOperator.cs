@@ -245,7 +245,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
         {
             context.Cancellation.ThrowIfCancellationRequested();
             batches.Add(batch);
-            foreach (var v in batch.Columns) bytes += v is StringVector s ? s.Offsets[s.Length] + 4L * s.Length : Math.Max(1, v.Type.FixedWidth) * (long)v.Length;
+            bytes += BatchMemory.EstimateBytes(batch);
             if (bytes > context.MemoryLimitBytes)
                 throw new InsufficientMemoryException(
                     $"HashJoin build side (right input) exceeds the {context.MemoryLimitBytes >> 20} MiB query memory limit after {batches.Sum(b => (long)b.RowCount)} rows; " +

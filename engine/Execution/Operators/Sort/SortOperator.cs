@@ -53,14 +53,14 @@ internal sealed class SortOperator : PhysicalOperator
                 if (batch.RowCount == 0) continue;
                 buffered.Add(batch);
                 bufferedRows += batch.RowCount;
-                bufferedBytes += EstimateBytes(batch);
+                bufferedBytes += BatchMemory.EstimateBytes(batch);
                 if (bufferedRows > compactAt)
                 {
                     ColumnBatch best = SortBuffered(context, buffered, (int)Math.Min(limit, bufferedRows));
                     buffered.Clear();
                     buffered.Add(best);
                     bufferedRows = best.RowCount;
-                    bufferedBytes = EstimateBytes(best);
+                    bufferedBytes = BatchMemory.EstimateBytes(best);
                 }
                 else if (bufferedBytes > context.MemoryLimitBytes && !_limit.HasValue)
                 {
@@ -88,19 +88,6 @@ internal sealed class SortOperator : PhysicalOperator
             foreach (string run in runs)
                 try { File.Delete(run); } catch (IOException) { /* best effort cleanup */ }
         }
-    }
-
-    private static long EstimateBytes(ColumnBatch batch)
-    {
-        long total = 0;
-        foreach (var v in batch.Columns)
-            total += v switch
-            {
-                StringVector s => s.Offsets[s.Length] + 4L * (s.Length + 1),
-                DictionaryVector d => 4L * d.Length,
-                _ => Math.Max(1, v.Type.FixedWidth) * (long)v.Length,
-            };
-        return total;
     }
 
     /// <summary>Concatenates the buffered batches, sorts them stably and keeps the first <paramref name="keep"/> rows.</summary>
