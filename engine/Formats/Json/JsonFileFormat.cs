@@ -34,9 +34,10 @@ internal sealed class JsonFileFormat : IFileFormat
                 if (!InferRecord(record.Bytes, types)) anyCorrupt = true;
             }
         }
-        var fields = types.Select(kv => new Field(kv.Key, kv.Value.Kind == TypeKind.Null ? ColumnType.String : kv.Value)).ToList();
+        // Spark merges the corrupt-record field into the name-sorted fields (JsonInferSchema.withCorruptField), not after them.
         if (anyCorrupt && ParseModes.From(options) == ParseMode.Permissive)
-            fields.Add(new Field(ParseModes.CorruptRecordColumn(options), ColumnType.String));
+            types.TryAdd(ParseModes.CorruptRecordColumn(options), ColumnType.String);
+        var fields = types.Select(kv => new Field(kv.Key, kv.Value.Kind == TypeKind.Null ? ColumnType.String : kv.Value)).ToList();
         return new Schema(fields);
     }
 

@@ -323,7 +323,7 @@ internal static class StringKernels
     public static StringVector Sha2(StringVector v, int bits) => bits switch
     {
         0 or 256 => HashHex(v, SHA256.HashData),
-        224 => throw new NotSupportedException("sha2 with 224 bits is not supported"),
+        224 => HashHex(v, Sha224.HashData),
         384 => HashHex(v, SHA384.HashData),
         512 => HashHex(v, SHA512.HashData),
         _ => (StringVector)Common.VectorKernels.Decode(Common.VectorKernels.Nulls(ColumnType.String, v.Length)),

@@ -157,4 +157,64 @@ public sealed class HashJoinOperatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new HashJoinOperator(l, r, [3], [0], JoinType.Inner));
         Assert.Throws<ArgumentException>(() => new HashJoinOperator(l, r, [1], [0], JoinType.Inner));
     }
+
+    // ---- One-row sides and null keys, expected rows written by hand (not from Reference).
+
+    private static readonly Schema OneLeft = Schema(("k", ColumnType.Int64), ("l", ColumnType.String));
+    private static readonly Schema OneRight = Schema(("k", ColumnType.Int64), ("r", ColumnType.Float64));
+
+    private static List<object?[]> JoinRows(List<object?[]> left, List<object?[]> right, JoinType type, int dop) =>
+        Collect(new HashJoinOperator(Source(OneLeft, left), Source(OneRight, right), [0], [0], type), Context(dop: dop));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void OneRowBuildAndProbeThatMatch(int dop)
+    {
+        List<object?[]> left = [Row(7L, "x")], right = [Row(7L, 0.5)];
+        foreach (var type in new[] { JoinType.Inner, JoinType.LeftOuter, JoinType.RightOuter, JoinType.FullOuter })
+            Equal([Row(7L, "x", 7L, 0.5)], JoinRows(left, right, type, dop));
+        Equal([Row(7L, "x")], JoinRows(left, right, JoinType.LeftSemi, dop));
+        Assert.Empty(JoinRows(left, right, JoinType.LeftAnti, dop));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void OneRowBuildAndProbeThatDoNotMatch(int dop)
+    {
+        List<object?[]> left = [Row(1L, "x")], right = [Row(2L, 0.5)];
+        Assert.Empty(JoinRows(left, right, JoinType.Inner, dop));
+        Equal([Row(1L, "x", null, null)], JoinRows(left, right, JoinType.LeftOuter, dop));
+        Equal([Row(null, null, 2L, 0.5)], JoinRows(left, right, JoinType.RightOuter, dop));
+        EqualUnordered([Row(1L, "x", null, null), Row(null, null, 2L, 0.5)], JoinRows(left, right, JoinType.FullOuter, dop));
+        Equal([Row(1L, "x")], JoinRows(left, right, JoinType.LeftAnti, dop));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void NullKeysNeverMatchEachOther(int dop)
+    {
+        List<object?[]> left = [Row(null, "x")], right = [Row(null, 0.5)];
+        Assert.Empty(JoinRows(left, right, JoinType.Inner, dop));
+        Equal([Row(null, "x", null, null)], JoinRows(left, right, JoinType.LeftOuter, dop));
+        Equal([Row(null, null, null, 0.5)], JoinRows(left, right, JoinType.RightOuter, dop));
+        EqualUnordered([Row(null, "x", null, null), Row(null, null, null, 0.5)], JoinRows(left, right, JoinType.FullOuter, dop));
+        Assert.Empty(JoinRows(left, right, JoinType.LeftSemi, dop));
+        Equal([Row(null, "x")], JoinRows(left, right, JoinType.LeftAnti, dop)); // NOT EXISTS semantics: a null key has no match
+
+        // A null key beside a real one: only the real one matches.
+        List<object?[]> left2 = [Row(null, "n"), Row(3L, "t")], right2 = [Row(3L, 1.5), Row(null, 2.5)];
+        Equal([Row(3L, "t", 3L, 1.5)], JoinRows(left2, right2, JoinType.Inner, dop));
+        EqualUnordered([Row(null, "n", null, null), Row(3L, "t", 3L, 1.5), Row(null, null, null, 2.5)], JoinRows(left2, right2, JoinType.FullOuter, dop));
+    }
+
+    [Fact]
+    public void OneRowBuildSideMatchesManyProbeRows()
+    {
+        List<object?[]> left = [Row(5L, "a"), Row(6L, "b"), Row(5L, "c"), Row(null, "d")], right = [Row(5L, 9.0)];
+        EqualUnordered([Row(5L, "a", 5L, 9.0), Row(5L, "c", 5L, 9.0)], JoinRows(left, right, JoinType.Inner, 2));
+        EqualUnordered([Row(5L, "a", 5L, 9.0), Row(6L, "b", null, null), Row(5L, "c", 5L, 9.0), Row(null, "d", null, null)], JoinRows(left, right, JoinType.LeftOuter, 2));
+    }
 }
