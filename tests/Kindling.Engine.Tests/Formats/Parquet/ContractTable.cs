@@ -20,6 +20,8 @@ internal static class ContractTable
         new Field("ts", ColumnType.Timestamp),
         new Field("dec", ColumnType.Decimal(15, 4)),
         new Field("wide", ColumnType.Decimal(38, 10)),
+        new Field("dec7", ColumnType.Decimal(7, 2)), // precision <= 9: INT32 in Parquet
+        new Field("nul", ColumnType.String), // optional, and null in every row
     ]);
 
     public static readonly string[] Names = [.. Schema.Fields.Select(f => f.Name)];
@@ -36,6 +38,8 @@ internal static class ContractTable
         "ts" => i % 10 == 9,
         "dec" => i % 6 == 1,
         "wide" => i % 8 == 2,
+        "dec7" => i % 4 == 3,
+        "nul" => true,
         _ => false,
     };
 
@@ -48,6 +52,8 @@ internal static class ContractTable
     public static int DateDays(long i) => 19_723 + (int)(i % 1000); // 2024-01-01 + i % 1000
     public static long TimestampMicros(long i) => TemporalConstants.ToEpochMicros(TsBase) + i * 1_234_567L;
     public static long DecimalUnscaled(long i) => i * 12_345L - 500_000L;
+    /// <summary>Seven digits at most, of either sign: -49,999.99 to 49,999.99.</summary>
+    public static long Dec7Unscaled(long i) => i * 7_919 % 9_999_999 - 4_999_999;
     public static Int128 WideUnscaled(long i) => (Int128)i * Int128.Parse("100000000000000000000") + 7 - (i % 2 == 0 ? Int128.Parse("5000000000000000000000000") : 0);
 
     public static ColumnBatch Batch(long first, int rows)
@@ -62,6 +68,8 @@ internal static class ContractTable
         var ts = new PrimitiveVectorBuilder<long>(ColumnType.Timestamp, rows);
         var dec = new PrimitiveVectorBuilder<long>(ColumnType.Decimal(15, 4), rows);
         var wide = new PrimitiveVectorBuilder<Int128>(ColumnType.Decimal(38, 10), rows);
+        var dec7 = new PrimitiveVectorBuilder<long>(ColumnType.Decimal(7, 2), rows);
+        var nul = new StringVectorBuilder(ColumnType.String, rows);
         for (long i = first; i < first + rows; i++)
         {
             if (IsNull("b", i)) b.AppendNull(); else b.Append(Bool(i) ? (byte)1 : (byte)0);
@@ -74,8 +82,10 @@ internal static class ContractTable
             if (IsNull("ts", i)) ts.AppendNull(); else ts.Append(TimestampMicros(i));
             if (IsNull("dec", i)) dec.AppendNull(); else dec.Append(DecimalUnscaled(i));
             if (IsNull("wide", i)) wide.AppendNull(); else wide.Append(WideUnscaled(i));
+            if (IsNull("dec7", i)) dec7.AppendNull(); else dec7.Append(Dec7Unscaled(i));
+            nul.AppendNull();
         }
-        return new ColumnBatch(Schema, [b.Build(), i32.Build(), i64.Build(), f.Build(), d.Build(), s.Build(), dt.Build(), ts.Build(), dec.Build(), wide.Build()], rows);
+        return new ColumnBatch(Schema, [b.Build(), i32.Build(), i64.Build(), f.Build(), d.Build(), s.Build(), dt.Build(), ts.Build(), dec.Build(), wide.Build(), dec7.Build(), nul.Build()], rows);
     }
 
     /// <summary>Row i's values as DuckDB's canonical text (see <see cref="DuckDbCanonicalSelect"/>), null for null.</summary>
@@ -91,12 +101,15 @@ internal static class ContractTable
         IsNull("ts", i) ? null : TemporalConstants.FromEpochMicros(TimestampMicros(i)).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
         IsNull("dec", i) ? null : FormatUnscaled(DecimalUnscaled(i), 4),
         IsNull("wide", i) ? null : FormatUnscaled(WideUnscaled(i), 10),
+        IsNull("dec7", i) ? null : FormatUnscaled(Dec7Unscaled(i), 2),
+        null, // nul
     ];
 
     /// <summary>A DuckDB select list that renders each column as <see cref="ExpectedText"/> does.</summary>
     public const string DuckDbCanonicalSelect =
         "cast(b as varchar), cast(i32 as varchar), cast(i64 as varchar), cast(f as varchar), cast(d as varchar), s, " +
-        "cast(dt as varchar), strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ'), cast(dec as varchar), cast(wide as varchar)";
+        "cast(dt as varchar), strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ'), cast(dec as varchar), cast(wide as varchar), " +
+        "cast(dec7 as varchar), nul";
 
     /// <summary>DuckDB's text for a float or double: shortest round trip, with ".0" on whole numbers.</summary>
     private static string Real(double value)

@@ -39,6 +39,7 @@ public sealed class ParquetReaderTests
             "ts" => TemporalConstants.FromEpochMicros(ContractTable.TimestampMicros(i)),
             "dec" => decimal.Parse(ContractTable.FormatUnscaled(ContractTable.DecimalUnscaled(i), 4), CultureInfo.InvariantCulture),
             "wide" => decimal.Parse(ContractTable.FormatUnscaled(ContractTable.WideUnscaled(i), 10), CultureInfo.InvariantCulture),
+            "dec7" => decimal.Parse(ContractTable.FormatUnscaled(ContractTable.Dec7Unscaled(i), 2), CultureInfo.InvariantCulture),
             _ => throw new ArgumentException(column),
         };
     }

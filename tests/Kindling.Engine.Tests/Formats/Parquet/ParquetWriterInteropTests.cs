@@ -8,6 +8,9 @@ namespace Kindling.Engine.Tests.Formats.Parquet;
 /// <summary>Files Kindling writes are read by DuckDB with identical values, and its metadata shows what we wrote.</summary>
 public sealed class ParquetWriterInteropTests
 {
+    /// <summary>Compares rows of strings element by element (a collection expression would bind to a span overload).</summary>
+    private static void AssertRow(string?[] expected, string?[] actual) => Assert.Equal(expected, actual);
+
     private static void WriteTable(string path, int rows, ParquetWriteOptions options, int batchRows = 10_000)
     {
         using var stream = File.Create(path);
@@ -103,15 +106,21 @@ public sealed class ParquetWriterInteropTests
         string file = dir.File("t.parquet");
         WriteTable(file, 3_000, new ParquetWriteOptions { RowGroupRows = 1_000 });
 
-        var schema = NodeInterop.DuckDb($"select name, type, converted_type, scale, precision, repetition_type from parquet_schema({NodeInterop.Sql(file)}) where name <> 'spark_schema' order by name");
-        Assert.Contains(["ts", "INT64", "TIMESTAMP_MICROS", null, null, "OPTIONAL"], schema);
-        Assert.Contains(["dec", "INT64", "DECIMAL", "4", "15", "OPTIONAL"], schema);
-        Assert.Contains(["wide", "FIXED_LEN_BYTE_ARRAY", "DECIMAL", "10", "38", "OPTIONAL"], schema);
-        Assert.Contains(["i32", "INT32", null, null, null, "REQUIRED"], schema);
-        Assert.Contains(["s", "BYTE_ARRAY", "UTF8", null, null, "OPTIONAL"], schema);
-        Assert.Contains(["dt", "INT32", "DATE", null, null, "OPTIONAL"], schema);
+        var schema = NodeInterop.DuckDb($"select name, type, converted_type, scale, precision, repetition_type, type_length, logical_type, duckdb_type from parquet_schema({NodeInterop.Sql(file)}) where name <> 'spark_schema' order by name");
+        string?[] Column(string name) => schema.Single(r => r[0] == name)[1..];
+        // TIMESTAMP(MICROS, isAdjustedToUTC = true): DuckDB prints the logical type's fields and reads it as TIMESTAMPTZ.
+        AssertRow(["INT64", "TIMESTAMP_MICROS", null, null, "OPTIONAL", null,
+            "TimestampType(isAdjustedToUTC=1, unit=TimeUnit(MILLIS=<null>, MICROS=MicroSeconds(), NANOS=<null>))", "TIMESTAMP WITH TIME ZONE"], Column("ts"));
+        // Decimals: INT32 up to precision 9, INT64 up to 18, FIXED_LEN_BYTE_ARRAY (16 bytes for 38 digits) above.
+        AssertRow(["INT32", "DECIMAL", "2", "7", "OPTIONAL", null, "DecimalType(scale=2, precision=7)", "DECIMAL(7,2)"], Column("dec7"));
+        AssertRow(["INT64", "DECIMAL", "4", "15", "OPTIONAL", null, "DecimalType(scale=4, precision=15)", "DECIMAL(15,4)"], Column("dec"));
+        AssertRow(["FIXED_LEN_BYTE_ARRAY", "DECIMAL", "10", "38", "OPTIONAL", "16", "DecimalType(scale=10, precision=38)", "DECIMAL(38,10)"], Column("wide"));
+        AssertRow(["INT32", null, null, null, "REQUIRED"], Column("i32")[..5]);
+        AssertRow(["BYTE_ARRAY", "UTF8", null, null, "OPTIONAL"], Column("s")[..5]);
+        AssertRow(["BYTE_ARRAY", "UTF8", null, null, "OPTIONAL"], Column("nul")[..5]);
+        AssertRow(["INT32", "DATE", null, null, "OPTIONAL"], Column("dt")[..5]);
 
-        var meta = NodeInterop.DuckDb($"select row_group_id, path_in_schema, compression, encodings, stats_min_value, stats_max_value, stats_null_count, row_group_num_rows from parquet_metadata({NodeInterop.Sql(file)}) order by row_group_id, column_id");
+        var meta = NodeInterop.DuckDb($"select row_group_id, path_in_schema, compression, encodings, stats_min_value, stats_max_value, stats_null_count, row_group_num_rows, type from parquet_metadata({NodeInterop.Sql(file)}) order by row_group_id, column_id");
         Assert.Equal(3 * ContractTable.Schema.Count, meta.Count);
         Assert.All(meta, row => Assert.Equal("SNAPPY", row[2]));
         Assert.All(meta, row => Assert.Equal("1000", row[7]));
@@ -123,6 +132,16 @@ public sealed class ParquetWriterInteropTests
         var dec = meta.Single(r => r[0] == "1" && r[1] == "dec");
         Assert.Equal(Enumerable.Range(1000, 1000).Count(i => ContractTable.IsNull("dec", i)).ToString(), dec[6]);
         Assert.Equal(ContractTable.FormatUnscaled(ContractTable.DecimalUnscaled(1000 + (1000 % 6 == 1 ? 1 : 0)), 4), dec[4]);
+        // dec7 (INT32) holds both signs: its min and max order as signed numbers.
+        var dec7 = meta.Single(r => r[0] == "1" && r[1] == "dec7");
+        var dec7Values = Enumerable.Range(1000, 1000).Where(i => !ContractTable.IsNull("dec7", i)).Select(i => ContractTable.Dec7Unscaled(i)).ToList();
+        Assert.True(dec7Values.Min() < 0 && dec7Values.Max() > 0);
+        AssertRow(["INT32", ContractTable.FormatUnscaled(dec7Values.Min(), 2), ContractTable.FormatUnscaled(dec7Values.Max(), 2), "250"],
+            [dec7[8], dec7[4], dec7[5], dec7[6]]);
+        Assert.Equal("INT64", dec[8]);
+        Assert.Equal("FIXED_LEN_BYTE_ARRAY", meta.Single(r => r[0] == "1" && r[1] == "wide")[8]);
+        // The all-null column: every row counted as null, no min or max.
+        Assert.All(meta.Where(r => r[1] == "nul"), r => AssertRow([null, null, "1000"], r[4..7]));
         var s = meta.Single(r => r[0] == "0" && r[1] == "s");
         Assert.Contains("RLE_DICTIONARY", s[3]);
         var expectedMin = Enumerable.Range(0, 1000).Where(i => !ContractTable.IsNull("s", i)).Select(i => ContractTable.String(i))
