@@ -10,7 +10,7 @@ namespace Kindling.Benchmarks.GroupBy;
 /// Command line: <c>groupby-api &lt;csv path&gt; [threads=2] [questions]</c>. The same ten questions as a job writes
 /// them, through the DataFrame API (analyzer, optimizer, planner and all): the CSV is read and cached first (not
 /// timed, like DuckDB's CREATE TABLE x), then each answer is computed and cached (timed, like CREATE TABLE ans),
-/// twice (KINDLING_GROUPBY_RUNS=N: N times, t2 the best after the first), and its checksum taken from the cached answer. Prints {"engine":"kindling-api","q","t1","t2","rows","chk"}.
+/// twice (KINDLING_GROUPBY_RUNS=N: N times, t2 the best after the first; KINDLING_GROUPBY_EXPLAIN=1 prints each plan), and its checksum taken from the cached answer. Prints {"engine":"kindling-api","q","t1","t2","rows","chk"}.
 /// </summary>
 internal static class GroupByApiRunner
 {
@@ -47,6 +47,8 @@ internal static class GroupByApiRunner
         foreach (var (name, query, measures) in Questions)
         {
             if (wanted is not null && !wanted.Contains(name)) continue;
+            if (Environment.GetEnvironmentVariable("KINDLING_GROUPBY_EXPLAIN") == "1")
+                Console.Error.WriteLine(Kindling.Engine.DataFrameExtensions.ExplainString(query(x)));
             var times = new double[runs];
             double[] chk = [];
             for (int run = 0; run < runs; run++)

@@ -8,48 +8,107 @@ namespace Kindling.Formats.Parquet.Encodings;
 /// </summary>
 internal static class DeltaBinaryPacked
 {
-    /// <summary>Decodes <c>dst.Length</c> values (at most the header's count); returns the bytes consumed.</summary>
+    private const string Name = "DELTA_BINARY_PACKED";
+
+    /// <summary>The largest block accepted: writers use 128 (parquet-mr, Arrow) to 2,048 (DuckDB) values.</summary>
+    private const int MaxBlockSize = 1 << 20;
+
+    /// <summary>The most miniblocks a block may have (their bit widths are read into a stack buffer).</summary>
+    private const int MaxMiniblocks = 1024;
+
+    /// <summary>
+    /// Reads and checks the header: the block size a positive multiple of 128, the miniblock count dividing it
+    /// into miniblocks of a multiple of 32 values, and a total that is exactly <paramref name="expected"/> (the
+    /// page's count of non-null values: a header claiming more would make the decoder walk blocks for values
+    /// no one reads, a header claiming fewer leaves values undecoded).
+    /// </summary>
+    private static void ReadHeader(ReadOnlySpan<byte> src, ref int pos, int expected, out int miniblocks, out int perMiniblock, out long first)
+    {
+        ulong blockSize = Varint.Read(src, ref pos, Name), count = Varint.Read(src, ref pos, Name), total = Varint.Read(src, ref pos, Name);
+        if (blockSize == 0 || blockSize % 128 != 0 || blockSize > MaxBlockSize || count == 0 || blockSize % count != 0 || (blockSize / count) % 32 != 0)
+            ParquetThrow.Corrupt($"{Name} header with block size {blockSize} and {count} miniblocks is invalid");
+        if (count > MaxMiniblocks) ParquetThrow.Corrupt($"{Name} block of {count} miniblocks (at most {MaxMiniblocks} are read)");
+        if (total != (ulong)expected) ParquetThrow.Corrupt($"{Name} holds {total} values, {expected} expected");
+        miniblocks = (int)count;
+        perMiniblock = (int)(blockSize / count);
+        first = ZigZag(Varint.Read(src, ref pos, Name));
+    }
+
+    /// <summary>
+    /// Checks, without decoding, that <paramref name="src"/> holds a stream of exactly <paramref name="count"/>
+    /// values whose blocks all lie inside it; returns the bytes the stream takes. Callers run it before they
+    /// allocate for a count read from the file. Each block consumes at least one byte per miniblock plus its
+    /// minimum delta, so the work is bounded by the input's length.
+    /// </summary>
+    public static int Measure(ReadOnlySpan<byte> src, int count)
+    {
+        int pos = 0;
+        ReadHeader(src, ref pos, count, out int miniblocks, out int perMiniblock, out _);
+        long remaining = count - 1L;
+        while (remaining > 0)
+        {
+            Varint.Read(src, ref pos, Name); // min delta
+            if (miniblocks > src.Length - pos) ParquetThrow.Corrupt($"{Name} bit widths past the end");
+            var widths = src.Slice(pos, miniblocks);
+            pos += miniblocks;
+            for (int m = 0; m < miniblocks && remaining > 0; m++)
+            {
+                int bytes = MiniblockBytes(widths[m], perMiniblock);
+                if (bytes > src.Length - pos) ParquetThrow.Corrupt($"{Name} miniblock past the end");
+                pos += bytes;
+                remaining -= perMiniblock;
+            }
+        }
+        return pos;
+    }
+
+    /// <summary>
+    /// Decodes a stream of exactly <c>dst.Length</c> values (its header must say so); returns the bytes
+    /// consumed. <paramref name="totalCount"/> is the header's count, which equals <c>dst.Length</c>.
+    /// </summary>
     public static int Decode(ReadOnlySpan<byte> src, Span<long> dst, out int totalCount)
     {
         int pos = 0;
-        ulong blockSize = Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"), miniblocks = Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"), total = Varint.Read(src, ref pos, "DELTA_BINARY_PACKED");
-        if (blockSize == 0 || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 32 != 0 || blockSize > 1 << 20)
-            ParquetThrow.Corrupt($"DELTA_BINARY_PACKED header with block size {blockSize} and {miniblocks} miniblocks is invalid");
-        if (total > int.MaxValue) ParquetThrow.Corrupt($"DELTA_BINARY_PACKED count {total} is too large");
-        totalCount = (int)total;
-        if (dst.Length > totalCount) ParquetThrow.Corrupt($"DELTA_BINARY_PACKED holds {totalCount} values, {dst.Length} expected");
-        long value = ZigZag(Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"));
-        int perMiniblock = (int)(blockSize / miniblocks);
-        int produced = 0;
-        if (totalCount > 0 && dst.Length > 0) dst[produced++] = value;
-        int remaining = totalCount - 1;
-        Span<byte> widths = stackalloc byte[(int)Math.Min(miniblocks, 1024)];
-        if ((int)miniblocks > widths.Length) ParquetThrow.Corrupt("too many miniblocks");
-        while (remaining > 0)
+        ReadHeader(src, ref pos, dst.Length, out int miniblocks, out int perMiniblock, out long value);
+        totalCount = dst.Length;
+        if (dst.IsEmpty) return pos;
+        dst[0] = value;
+        int produced = 1;
+        while (produced < dst.Length)
         {
-            long minDelta = ZigZag(Varint.Read(src, ref pos, "DELTA_BINARY_PACKED"));
-            if (pos + (int)miniblocks > src.Length) ParquetThrow.Corrupt("DELTA_BINARY_PACKED bit widths past the end");
-            src.Slice(pos, (int)miniblocks).CopyTo(widths);
-            pos += (int)miniblocks;
-            for (int m = 0; m < (int)miniblocks && remaining > 0; m++)
+            // Every block consumes input (its min delta and bit widths), and only as many as the values need are read.
+            long minDelta = ZigZag(Varint.Read(src, ref pos, Name));
+            if (miniblocks > src.Length - pos) ParquetThrow.Corrupt($"{Name} bit widths past the end");
+            var widths = src.Slice(pos, miniblocks);
+            pos += miniblocks;
+            for (int m = 0; m < miniblocks && produced < dst.Length; m++)
             {
                 int width = widths[m];
-                if (width > 64) ParquetThrow.Corrupt($"DELTA_BINARY_PACKED bit width {width}");
-                int bytes = perMiniblock * width / 8;
-                if (pos + bytes > src.Length) ParquetThrow.Corrupt("DELTA_BINARY_PACKED miniblock past the end");
+                int bytes = MiniblockBytes(width, perMiniblock);
+                if (bytes > src.Length - pos) ParquetThrow.Corrupt($"{Name} miniblock past the end");
                 var packed = src.Slice(pos, bytes);
-                int n = Math.Min(perMiniblock, remaining);
-                for (int k = 0; k < n; k++)
+                var target = dst.Slice(produced, Math.Min(perMiniblock, dst.Length - produced));
+                if (width == 0)
                 {
-                    ulong delta = ReadBits(packed, (long)k * width, width);
-                    value = unchecked(value + minDelta + (long)delta);
-                    if (produced < dst.Length) dst[produced++] = value;
+                    for (int k = 0; k < target.Length; k++) target[k] = value = unchecked(value + minDelta);
                 }
-                remaining -= n;
+                else
+                {
+                    for (int k = 0; k < target.Length; k++)
+                        target[k] = value = unchecked(value + minDelta + (long)ReadBits(packed, (long)k * width, width));
+                }
+                produced += target.Length;
                 pos += bytes;
             }
         }
         return pos;
+    }
+
+    /// <summary>The bytes of a miniblock of <paramref name="perMiniblock"/> values at <paramref name="width"/> bits (checked).</summary>
+    private static int MiniblockBytes(int width, int perMiniblock)
+    {
+        if (width > 64) ParquetThrow.Corrupt($"{Name} bit width {width}");
+        return perMiniblock / 8 * width; // perMiniblock is a multiple of 32
     }
 
     private static ulong ReadBits(ReadOnlySpan<byte> src, long bitPos, int width)

@@ -33,8 +33,8 @@ internal static class RleBitPackedHybrid
             else
             {
                 ulong groups = header >> 1;
+                if (groups == 0 || groups > int.MaxValue || (long)groups * bitWidth > src.Length - pos) ParquetThrow.Corrupt("bit-packed run past the end of the data");
                 long bytes = (long)groups * bitWidth;
-                if (groups == 0 || bytes > src.Length - pos) ParquetThrow.Corrupt("bit-packed run past the end of the data");
                 int values = (int)Math.Min(groups * 8, (ulong)(dst.Length - produced));
                 Unpack(src.Slice(pos, (int)bytes), bitWidth, dst.Slice(produced, values));
                 pos += (int)bytes;
@@ -42,6 +42,39 @@ internal static class RleBitPackedHybrid
             }
         }
         return pos;
+    }
+
+    /// <summary>
+    /// How many values, up to <paramref name="count"/>, the runs of <paramref name="src"/> hold, read from the
+    /// run headers alone (no value is expanded): callers check a count the file claims before allocating for it.
+    /// Every run consumes input, so the work is bounded by the input's length. The runs' contents are checked
+    /// by <see cref="Decode"/>; this is only an upper bound on what it can produce.
+    /// </summary>
+    public static int Available(ReadOnlySpan<byte> src, int bitWidth, int count)
+    {
+        if (bitWidth is < 0 or > 32) ParquetThrow.Corrupt($"RLE bit width {bitWidth} is out of range");
+        int pos = 0, byteWidth = (bitWidth + 7) / 8;
+        ulong held = 0;
+        while (held < (ulong)count && pos < src.Length)
+        {
+            ulong header = Varint.Read(src, ref pos, "RLE header");
+            ulong values;
+            if ((header & 1) == 0)
+            {
+                if (byteWidth > src.Length - pos) break;
+                pos += byteWidth;
+                values = header >> 1;
+            }
+            else
+            {
+                ulong groups = header >> 1;
+                if (groups > int.MaxValue || (long)groups * bitWidth > src.Length - pos) break;
+                pos += (int)groups * bitWidth;
+                values = groups * 8;
+            }
+            held += Math.Min(values, (ulong)count); // no overflow: held stays below 2 * count
+        }
+        return (int)Math.Min(held, (ulong)count);
     }
 
     /// <summary>

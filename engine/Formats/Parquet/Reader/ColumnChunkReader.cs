@@ -114,6 +114,9 @@ internal sealed class ColumnChunkReader
     public ColumnVector ReadNext(int rows)
     {
         if (rows <= 0 || rows > _rowsLeft) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"{_rowsLeft} rows are left in the chunk");
+        // The first page is decoded before the window's output is allocated: a window as large as a row group
+        // (ReadRowGroup) is then not allocated for a chunk whose first page already shows it is corrupt.
+        if (_pageRowsDone == _pageRows) NextDataPage();
         Allocate(rows);
         int row = 0;
         while (row < rows)
@@ -173,15 +176,18 @@ internal sealed class ColumnChunkReader
     {
         if (_column.MaxDefinitionLevel != 0 || header.Encoding != ParquetEncoding.Plain || _column.Conversion != ValueConversion.None) return false;
         int n = header.NumValues;
-        Span<byte> target = (_column.Physical, _storage) switch
+        int width = (_column.Physical, _storage) switch
         {
-            (PhysicalType.Int64, TypeKind.Int64) => MemoryMarshal.AsBytes(Ensure(ref _longs, n).AsSpan(0, n)),
-            (PhysicalType.Int32, TypeKind.Int32) => MemoryMarshal.AsBytes(Ensure(ref _ints, n).AsSpan(0, n)),
-            (PhysicalType.Double, TypeKind.Float64) => MemoryMarshal.AsBytes(Ensure(ref _doubles, n).AsSpan(0, n)),
-            (PhysicalType.Float, TypeKind.Float32) => MemoryMarshal.AsBytes(Ensure(ref _floats, n).AsSpan(0, n)),
-            _ => default,
+            (PhysicalType.Int64, TypeKind.Int64) or (PhysicalType.Double, TypeKind.Float64) => 8,
+            (PhysicalType.Int32, TypeKind.Int32) or (PhysicalType.Float, TypeKind.Float32) => 4,
+            _ => 0,
         };
-        if (n == 0 || target.IsEmpty || header.UncompressedSize != target.Length) return false; // the general path checks and reports
+        // Sizes are checked before the dense buffer is sized by the page's (claimed) value count.
+        if (n == 0 || width == 0 || header.UncompressedSize != (long)n * width) return false; // the general path checks and reports
+        CheckExpansion(body.Length, header.UncompressedSize);
+        Span<byte> target = width == 8
+            ? _column.Physical == PhysicalType.Int64 ? MemoryMarshal.AsBytes(Ensure(ref _longs, n).AsSpan(0, n)) : MemoryMarshal.AsBytes(Ensure(ref _doubles, n).AsSpan(0, n))
+            : _column.Physical == PhysicalType.Int32 ? MemoryMarshal.AsBytes(Ensure(ref _ints, n).AsSpan(0, n)) : MemoryMarshal.AsBytes(Ensure(ref _floats, n).AsSpan(0, n));
         if (_codec!.Codec == CompressionCodec.Uncompressed)
         {
             if (body.Length != target.Length) ParquetThrow.Corrupt($"column '{_column.Name}': uncompressed page of {body.Length} bytes, header says {target.Length}");
@@ -211,10 +217,32 @@ internal sealed class ColumnChunkReader
             if (body.Length != uncompressedSize) ParquetThrow.Corrupt($"column '{_column.Name}': uncompressed page of {body.Length} bytes, header says {uncompressedSize}");
             return body;
         }
+        CheckExpansion(body.Length, uncompressedSize);
         if (_decompressed.Length < uncompressedSize) _decompressed = new byte[Math.Max(uncompressedSize, _decompressed.Length * 2)];
         var target = _decompressed.AsSpan(0, uncompressedSize);
         codec.Decompress(body, target);
         return target;
+    }
+
+    /// <summary>
+    /// Refuses a page whose header claims more uncompressed bytes than its codec can produce from its compressed
+    /// bytes, before a buffer is sized by the claim. The bounds are the formats' best ratios: snappy's densest
+    /// element is 3 bytes for 64, LZ4's match-length bytes add 255 each, deflate peaks at 1032:1, and a zstd
+    /// block regenerates at most 128 KiB from at least 4 bytes.
+    /// </summary>
+    private void CheckExpansion(int compressedSize, int uncompressedSize)
+    {
+        long ratio = _codec!.Codec switch
+        {
+            CompressionCodec.Uncompressed => 1,
+            CompressionCodec.Snappy => 22,
+            CompressionCodec.Lz4Raw => 256,
+            CompressionCodec.Gzip => 1032,
+            CompressionCodec.Zstd => 32 << 10,
+            _ => MaxPageBytes,
+        };
+        if (uncompressedSize > compressedSize * ratio + 64)
+            ParquetThrow.Corrupt($"column '{_column.Name}': a {_codec.Codec} page of {compressedSize} bytes cannot hold the {uncompressedSize} bytes its header claims");
     }
 
     private void ReadDictionary(PageHeader header, ReadOnlySpan<byte> data)
@@ -277,6 +305,7 @@ internal sealed class ColumnChunkReader
     {
         _levelsAllOne = RleBitPackedHybrid.TrySingleRun(encoded, 1, count, out int level) && level == 1;
         if (_levelsAllOne) return;
+        RequireRle(encoded, 1, count, "definition levels");
         if (_levels.Length < count) _levels = new int[Math.Max(count, _levels.Length * 2)];
         RleBitPackedHybrid.Decode(encoded, 1, _levels.AsSpan(0, count));
     }
@@ -362,6 +391,7 @@ internal sealed class ColumnChunkReader
         if (_dictionaryCount < 0) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary-encoded page without a dictionary page");
         if (count == 0) return [];
         if (data.IsEmpty) ParquetThrow.Corrupt($"column '{_column.Name}': empty dictionary-encoded page");
+        RequireRle(data[1..], data[0], count, "dictionary indices");
         if (_indices.Length < count) _indices = new int[Math.Max(count, _indices.Length * 2)];
         var indices = _indices.AsSpan(0, count);
         RleBitPackedHybrid.Decode(data[1..], data[0], indices);
@@ -369,6 +399,13 @@ internal sealed class ColumnChunkReader
         foreach (int index in indices)
             if ((uint)index >= limit) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary index {index} out of range 0..{_dictionaryCount - 1}");
         return indices;
+    }
+
+    /// <summary>Refuses RLE/bit-packed data that holds fewer than the <paramref name="count"/> values claimed, before anything is sized by the claim.</summary>
+    private void RequireRle(ReadOnlySpan<byte> encoded, int bitWidth, int count, string what)
+    {
+        int available = RleBitPackedHybrid.Available(encoded, bitWidth, count);
+        if (available < count) ParquetThrow.Corrupt($"column '{_column.Name}': {what} hold {available} values, the page claims {count}");
     }
 
     /// <summary>Codes of a dictionary-encoded string page go straight to the window's rows.</summary>
@@ -456,12 +493,13 @@ internal sealed class ColumnChunkReader
         switch (physical)
         {
             case PhysicalType.Boolean:
-                Ensure(ref _bools, count);
                 if (encoding == ParquetEncoding.Rle)
                 {
                     if (data.Length < 4) ParquetThrow.Corrupt($"column '{_column.Name}': RLE boolean page too short");
                     int length = BinaryPrimitives.ReadInt32LittleEndian(data);
                     if (length < 0 || length > data.Length - 4) ParquetThrow.Corrupt($"column '{_column.Name}': RLE length {length} exceeds the page");
+                    RequireRle(data.Slice(4, length), 1, count, "RLE booleans");
+                    Ensure(ref _bools, count);
                     var tmp = Ensure(ref _indices, count).AsSpan(0, count);
                     RleBitPackedHybrid.Decode(data.Slice(4, length), 1, tmp);
                     for (int i = 0; i < count; i++) _bools[i] = (byte)tmp[i];
@@ -470,31 +508,34 @@ internal sealed class ColumnChunkReader
                 {
                     RequirePlain(encoding);
                     if ((count + 7) / 8 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': boolean page too short");
+                    Ensure(ref _bools, count);
                     for (int i = 0; i < count; i++) _bools[i] = (byte)((data[i >> 3] >> (i & 7)) & 1);
                 }
                 return;
             case PhysicalType.Int32:
             {
-                var ints = Ensure(ref _ints, count).AsSpan(0, count);
-                if (encoding == ParquetEncoding.DeltaBinaryPacked) DeltaInto(data, ints);
+                if (encoding == ParquetEncoding.DeltaBinaryPacked) DeltaInto(data, count);
                 else
                 {
                     RequirePlain(encoding);
                     if ((long)count * 4 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': page holds fewer than {count} INT32 values");
-                    MemoryMarshal.Cast<byte, int>(data[..(count * 4)]).CopyTo(ints);
+                    MemoryMarshal.Cast<byte, int>(data[..(count * 4)]).CopyTo(Ensure(ref _ints, count));
                 }
                 ConvertInts(count);
                 return;
             }
             case PhysicalType.Int64:
             {
-                var longs = Ensure(ref _longs, count).AsSpan(0, count);
-                if (encoding == ParquetEncoding.DeltaBinaryPacked) DeltaBinaryPacked.Decode(data, longs, out _);
+                if (encoding == ParquetEncoding.DeltaBinaryPacked)
+                {
+                    DeltaBinaryPacked.Measure(data, count); // the stream holds exactly count values: only then size by it
+                    DeltaBinaryPacked.Decode(data, Ensure(ref _longs, count).AsSpan(0, count), out _);
+                }
                 else
                 {
                     RequirePlain(encoding);
                     if ((long)count * 8 > data.Length) ParquetThrow.Corrupt($"column '{_column.Name}': page holds fewer than {count} INT64 values");
-                    MemoryMarshal.Cast<byte, long>(data[..(count * 8)]).CopyTo(longs);
+                    MemoryMarshal.Cast<byte, long>(data[..(count * 8)]).CopyTo(Ensure(ref _longs, count));
                 }
                 ConvertLongs(count);
                 return;
@@ -539,10 +580,12 @@ internal sealed class ColumnChunkReader
         }
     }
 
-    private void DeltaInto(ReadOnlySpan<byte> data, Span<int> ints)
+    private void DeltaInto(ReadOnlySpan<byte> data, int count)
     {
-        var longs = Ensure(ref _longs, ints.Length).AsSpan(0, ints.Length);
+        DeltaBinaryPacked.Measure(data, count); // the stream holds exactly count values: only then size by it
+        var longs = Ensure(ref _longs, count).AsSpan(0, count);
         DeltaBinaryPacked.Decode(data, longs, out _);
+        var ints = Ensure(ref _ints, count).AsSpan(0, count);
         for (int i = 0; i < ints.Length; i++) ints[i] = unchecked((int)longs[i]);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Kindling.Formats.Parquet;
+using Kindling.Formats.Parquet.Encodings;
 using Kindling.Formats.Parquet.Metadata;
 using Kindling.Formats.Parquet.Reader;
 using Kindling.Formats.Parquet.Thrift;
@@ -125,13 +126,100 @@ public sealed class ParquetSafetyTests
         Assert.Contains("fewer than 4 INT64 values", e.Message);
     }
 
-    [Theory]
-    [InlineData("none", 1)]
-    [InlineData("snappy", 2)]
-    [InlineData("zstd", 3)]
-    public void Thousands_of_mutated_files_fail_cleanly(string codec, int seed)
+    /// <summary>
+    /// A DELTA_BINARY_PACKED stream whose header claims <paramref name="claimed"/> values in blocks of 2^20
+    /// zero-width deltas: each block is two bytes, so ~4 KB claim int.MaxValue values.
+    /// </summary>
+    private static byte[] HugeDeltaRun(long claimed, int blocks)
     {
-        var original = ValidFile(new ParquetWriteOptions { Codec = Kindling.Formats.Parquet.Compression.CompressionCodecs.Parse(codec), PageBytes = 512 }, rows: 200);
+        var b = new ByteBuffer();
+        b.WriteVarint(1 << 20); // block size
+        b.WriteVarint(1); // one miniblock of 2^20 values
+        b.WriteVarint((ulong)claimed);
+        b.WriteVarint(0); // first value
+        for (int k = 0; k < blocks; k++)
+        {
+            b.WriteVarint(0); // min delta
+            b.WriteByte(0); // bit width 0: no miniblock bytes
+        }
+        return b.Written.ToArray();
+    }
+
+    [Fact]
+    public void A_delta_header_claiming_more_values_than_the_page_is_refused_at_once()
+    {
+        var bytes = HugeDeltaRun(int.MaxValue, 2048);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<InvalidDataException>(() => DeltaBinaryPacked.Decode(bytes, new long[100], out _));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        Assert.Contains("DELTA_BINARY_PACKED holds 2147483647 values, 100 expected", e.Message);
+    }
+
+    /// <summary>Files whose DELTA pages claim int.MaxValue values (lengths, for the byte-array encodings) fail fast, naming the encoding.</summary>
+    [Theory]
+    [InlineData("DeltaBinaryPacked")]
+    [InlineData("DeltaLengthByteArray")]
+    [InlineData("DeltaByteArray")]
+    public void A_file_whose_delta_page_claims_billions_of_values_fails_fast(string encodingName)
+    {
+        var encoding = Enum.Parse<ParquetEncoding>(encodingName);
+        var element = new SchemaElement { Name = "x", Type = encoding == ParquetEncoding.DeltaBinaryPacked ? PhysicalType.Int64 : PhysicalType.ByteArray, Repetition = FieldRepetition.Required };
+        byte[] values = encoding switch
+        {
+            ParquetEncoding.DeltaBinaryPacked => HugeDeltaRun(int.MaxValue, 2048),
+            ParquetEncoding.DeltaLengthByteArray => HugeDeltaRun(int.MaxValue, 2048),
+            _ => [.. HugeDeltaRun(int.MaxValue, 2048), .. HandBuiltParquet.Delta(new long[100])], // prefixes, then suffix lengths
+        };
+        var file = new HandBuiltParquet(CompressionCodec.Uncompressed).Column(element, encoding).Page(v2: false, 100, null, values).Build(100);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        AssertCorrupt(file, "DELTA_BINARY_PACKED");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+
+    /// <summary>Every file Kindling's writer cannot produce: data page v2 and v1 mixed, DELTA_*, BYTE_STREAM_SPLIT, RLE booleans.</summary>
+    [Theory]
+    [InlineData("none")]
+    [InlineData("gzip")]
+    [InlineData("lz4_raw")]
+    public void Hand_built_files_read_back_every_value(string codec)
+    {
+        var bytes = HandBuiltParquet.Sample(Kindling.Formats.Parquet.Compression.CompressionCodecs.Parse(codec));
+        using var dir = new TempDirectory();
+        string path = dir.File("sample.parquet");
+        File.WriteAllBytes(path, bytes);
+        using var reader = ParquetFileReader.Open(path);
+        Assert.Equal(HandBuiltParquet.SampleColumns, reader.Schema.Fields.Select(f => f.Name));
+        var rows = Kindling.Engine.Tests.TestSupport.Rows.Of(reader.ReadBatches(batchRows: 37));
+        Assert.Equal(200, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+            for (int c = 0; c < HandBuiltParquet.SampleColumns.Length; c++)
+                Assert.True(Equals(HandBuiltParquet.Expected(HandBuiltParquet.SampleColumns[c], i), rows[i][c]),
+                    $"row {i} column {HandBuiltParquet.SampleColumns[c]}: {rows[i][c]} instead of {HandBuiltParquet.Expected(HandBuiltParquet.SampleColumns[c], i)}");
+    }
+
+    /// <summary>
+    /// Kindling's own files (v1 PLAIN/dictionary, or v2) and hand-built ones in the encodings and codecs other
+    /// writers use, mutated: each read succeeds or fails with InvalidDataException/NotSupportedException naming
+    /// the file, and no file takes long (a hang or a decode loop driven by a hostile count fails the test).
+    /// </summary>
+    [Theory]
+    [InlineData("kindling", "none", 1)]
+    [InlineData("kindling", "snappy", 2)]
+    [InlineData("kindling", "zstd", 3)]
+    [InlineData("kindling-v2", "gzip", 4)]
+    [InlineData("hand-built", "none", 5)]
+    [InlineData("hand-built", "gzip", 6)]
+    [InlineData("hand-built", "lz4_raw", 7)]
+    public void Thousands_of_mutated_files_fail_cleanly(string corpus, string codec, int seed)
+    {
+        var compression = Kindling.Formats.Parquet.Compression.CompressionCodecs.Parse(codec);
+        var original = corpus switch
+        {
+            "kindling" => ValidFile(new ParquetWriteOptions { Codec = compression, PageBytes = 512 }, rows: 200),
+            "kindling-v2" => ValidFile(new ParquetWriteOptions { Codec = compression, PageBytes = 512, DataPageV2 = true }, rows: 200),
+            _ => HandBuiltParquet.Sample(compression),
+        };
+        var limit = TimeSpan.FromSeconds(2);
         var rng = new Random(seed);
         using var dir = new TempDirectory();
         string path = dir.File("fuzz.parquet");
@@ -139,7 +227,8 @@ public sealed class ParquetSafetyTests
         for (int round = 0; round < 1_500; round++)
         {
             var bytes = (byte[])original.Clone();
-            switch (rng.Next(4))
+            int kind = rng.Next(5);
+            switch (kind)
             {
                 case 0: // flip a few random bytes
                     for (int k = rng.Next(1, 6); k > 0; k--) bytes[rng.Next(bytes.Length)] ^= (byte)rng.Next(1, 256);
@@ -150,12 +239,23 @@ public sealed class ParquetSafetyTests
                 case 2: // truncate and keep a tail that looks like a footer
                     bytes = [.. bytes[..rng.Next(4, bytes.Length)], .. original[^rng.Next(8, 200)..]];
                     break;
-                default: // overwrite a run with 0xFF (huge varints and sizes)
+                case 3: // overwrite a run with 0xFF (huge varints and sizes)
+                {
                     int at = rng.Next(bytes.Length), len = rng.Next(1, 12);
                     for (int k = at; k < Math.Min(bytes.Length, at + len); k++) bytes[k] = 0xFF;
                     break;
+                }
+                default: // a varint-shaped run (continuation bits set, then a stop byte): big counts and block sizes
+                {
+                    int at = rng.Next(bytes.Length), len = rng.Next(1, 5);
+                    for (int k = at; k < Math.Min(bytes.Length, at + len); k++) bytes[k] = (byte)(0x80 | rng.Next(128));
+                    if (at + len < bytes.Length) bytes[at + len] = (byte)rng.Next(128);
+                    break;
+                }
             }
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var e = ReadAll(bytes, path);
+            Assert.True(watch.Elapsed < limit, $"round {round} (mutation {kind}) took {watch.Elapsed}: {e?.Message}");
             if (e is null) continue;
             failures++;
             Assert.True(e is InvalidDataException or NotSupportedException,
