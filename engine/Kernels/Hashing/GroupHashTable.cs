@@ -74,7 +74,7 @@ internal sealed class GroupHashTable
                 if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
                 {
                     int g = (int)(uint)entry - 1;
-                    if (key.SequenceEqual(_keys.AsSpan(g * width, width))) { groupIds[i] = g; break; }
+                    if (SameKey(key, _keys, g * width)) { groupIds[i] = g; break; }
                 }
                 slot = (slot + 1) & _mask;
             }
@@ -122,6 +122,17 @@ internal sealed class GroupHashTable
     /// <summary>Up to this many slots (256 KiB) the table stays in a core's cache and probes need no prefetch.</summary>
     private const int SmallTableSlots = 1 << 15;
 
+    /// <summary>Whether <paramref name="key"/> equals the stored key at <paramref name="start"/>: a few words, compared inline (a
+    /// SequenceEqual call per probe cost more than the compare).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameKey(ReadOnlySpan<ulong> key, ulong[] keys, int start)
+    {
+        ReadOnlySpan<ulong> stored = keys.AsSpan(start, key.Length);
+        for (int w = 0; w < key.Length; w++)
+            if (key[w] != stored[w]) return false;
+        return true;
+    }
+
     /// <summary>Looks up each key; writes its group id or -1 when absent. Rows with <paramref name="skip"/>[i] != 0 get -1.</summary>
     public void Find(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> hashes, int rows, ReadOnlySpan<byte> skip, Span<int> groupIds)
     {
@@ -141,7 +152,7 @@ internal sealed class GroupHashTable
                 if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
                 {
                     int g = (int)(uint)entry - 1;
-                    if (key.SequenceEqual(_keys.AsSpan(g * width, width))) { found = g; break; }
+                    if (SameKey(key, _keys, g * width)) { found = g; break; }
                 }
                 slot = (slot + 1) & _mask;
             }
