@@ -21,7 +21,8 @@ internal sealed class GroupKeyEncoder
     private readonly Layout[] _layouts;
     private readonly int[] _offsets;
     private readonly int[] _shifts;     // 0, or 32 for the upper half of a shared word
-    private readonly bool[] _packed;    // non-nullable 32-bit keys share words two by two
+    private readonly bool[] _packed;    // 32-bit keys that share words two by two: non-nullable ones, and nullable strings
+    private readonly bool[] _idPlusOne; // a packed nullable string column: the half word holds id + 1, and 0 for null
     private readonly int _maskWord;
     private readonly StringInterner?[] _interners;
     private readonly ColumnVector?[] _lastDictionary;
@@ -36,6 +37,7 @@ internal sealed class GroupKeyEncoder
         _offsets = new int[n];
         _shifts = new int[n];
         _packed = new bool[n];
+        _idPlusOne = new bool[n];
         _interners = new StringInterner?[n];
         _lastDictionary = new ColumnVector?[n];
         _dictionaryIds = new int[]?[n];
@@ -50,8 +52,10 @@ internal sealed class GroupKeyEncoder
                 case TypeKind.Boolean or TypeKind.Int32 or TypeKind.Date or TypeKind.Float32 or TypeKind.Null or TypeKind.String or TypeKind.Binary:
                     _layouts[c] = t.IsVariableWidth ? Layout.Str : Layout.Narrow;
                     if (t.IsVariableWidth) _interners[c] = new StringInterner();
-                    if (nullable[c]) { word++; break; }
+                    // String ids are below 2^31, so a nullable string still fits half a word as id + 1 (0 = null).
+                    if (nullable[c] && !t.IsVariableWidth) { word++; break; }
                     _packed[c] = true;
+                    _idPlusOne[c] = nullable[c];
                     if (halfWord >= 0) { _offsets[c] = halfWord; _shifts[c] = 32; halfWord = -1; }
                     else { halfWord = word; word++; }
                     break;
@@ -74,6 +78,7 @@ internal sealed class GroupKeyEncoder
         _offsets = source._offsets;
         _shifts = source._shifts;
         _packed = source._packed;
+        _idPlusOne = source._idPlusOne;
         _maskWord = source._maskWord;
         _interners = source._interners;
         Width = source.Width;
@@ -117,7 +122,7 @@ internal sealed class GroupKeyEncoder
         {
             ColumnVector v = columns[c];
             int off = _offsets[c];
-            if (_packed[c] && v.HasNulls)
+            if (_packed[c] && !_idPlusOne[c] && v.HasNulls)
                 throw new InvalidOperationException($"key column {c} holds nulls but its field is declared not nullable");
             switch (_layouts[c])
             {
@@ -215,6 +220,8 @@ internal sealed class GroupKeyEncoder
     private void EncodeString(ColumnVector v, int column, int rows, Span<ulong> words, int off, int shift, int width, bool lookupOnly, Span<byte> invalid)
     {
         StringInterner interner = _interners[column]!;
+        bool plusOne = _idPlusOne[column]; // nulls stay 0: the words start cleared
+        int add = plusOne ? 1 : 0;
         if (v is DictionaryVector d)
         {
             int[] ids = DictionaryIds(d.Dictionary, column, lookupOnly);
@@ -222,10 +229,10 @@ internal sealed class GroupKeyEncoder
             byte[]? bits = d.ValidityBits;
             for (int i = 0; i < rows; i++)
             {
-                if (bits is not null && !Validity.IsValid(bits, i)) { words[i * width + off] = NarrowNull; continue; }
+                if (bits is not null && !Validity.IsValid(bits, i)) { if (!plusOne) words[i * width + off] = NarrowNull; continue; }
                 int id = ids[codes[i]];
                 if (id < 0) { invalid[i] = 1; continue; }
-                words[i * width + off] |= (ulong)(uint)id << shift;
+                words[i * width + off] |= (ulong)(uint)(id + add) << shift;
             }
             return;
         }
@@ -235,10 +242,10 @@ internal sealed class GroupKeyEncoder
         interner.InternAll(s.Offsets, s.RawBytes, validity, rows, _stringIds, lookupOnly);
         for (int i = 0; i < rows; i++)
         {
-            if (validity is not null && !Validity.IsValid(validity, i)) { words[i * width + off] = NarrowNull; continue; }
+            if (validity is not null && !Validity.IsValid(validity, i)) { if (!plusOne) words[i * width + off] = NarrowNull; continue; }
             int id = _stringIds[i];
             if (id < 0) { invalid[i] = 1; continue; }
-            words[i * width + off] |= (ulong)(uint)id << shift;
+            words[i * width + off] |= (ulong)(uint)(id + add) << shift;
         }
     }
 
@@ -299,11 +306,13 @@ internal sealed class GroupKeyEncoder
             int off = _offsets[c], shift = _shifts[c];
             if (_packed[c])
             {
+                int plusOne = _idPlusOne[c] ? 1 : 0;
                 for (int i = 0; i < rows; i++)
                 {
                     ulong w = keys[i * Width + off];
                     uint id = (uint)(w >> shift);
-                    keys[i * Width + off] = (w & ~(0xFFFF_FFFFUL << shift)) | ((ulong)(uint)map[(int)id] << shift);
+                    if (plusOne == 1 && id == 0) continue; // null
+                    keys[i * Width + off] = (w & ~(0xFFFF_FFFFUL << shift)) | ((ulong)(uint)(map[(int)id - plusOne] + plusOne) << shift);
                 }
                 continue;
             }
@@ -349,6 +358,15 @@ internal sealed class GroupKeyEncoder
             int off = _offsets[c], shift = _shifts[c];
             if (_packed[c])
             {
+                if (_idPlusOne[c])
+                {
+                    for (int i = 0; i < rows; i++)
+                    {
+                        uint idPlusOne = (uint)(keys[i * width + off] >> shift);
+                        hashes[i] = KeyHash.Combine(hashes[i], idPlusOne == 0 ? NarrowNull : interner.HashOf((int)idPlusOne - 1));
+                    }
+                    continue;
+                }
                 for (int i = 0; i < rows; i++) hashes[i] = KeyHash.Combine(hashes[i], interner.HashOf((int)(uint)(keys[i * width + off] >> shift)));
                 continue;
             }
@@ -365,12 +383,23 @@ internal sealed class GroupKeyEncoder
     {
         ColumnType type = Types[column];
         int width = Width, off = _offsets[column], shift = _shifts[column];
-        bool packed = _packed[column];
+        bool packed = _packed[column], plusOne = _idPlusOne[column];
         byte[]? bits = null;
         int nulls = 0;
-        // Packed columns are not nullable; others flag nulls in their word (32-bit) or in the mask word.
+        // Packed columns are not nullable, except strings held as id + 1 (0 = null); others flag nulls in their
+        // word (32-bit) or in the mask word.
         bool narrow = _layouts[column] is Layout.Narrow or Layout.Str;
-        if (!packed && (narrow || _maskWord >= 0))
+        if (plusOne)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if ((uint)(keys[(start + i) * width + off] >> shift) != 0) continue;
+                bits ??= Validity.AllValid(count);
+                Validity.SetNull(bits, i);
+                nulls++;
+            }
+        }
+        else if (!packed && (narrow || _maskWord >= 0))
         {
             int at = narrow ? off : _maskWord;
             ulong flag = 1UL << (column & 63);
@@ -393,7 +422,7 @@ internal sealed class GroupKeyEncoder
                 for (int i = 0; i < count; i++)
                 {
                     ulong w = keys[(start + i) * width + off];
-                    codes[i] = !packed && w == NarrowNull ? 0 : (int)(uint)(w >> shift);
+                    codes[i] = !packed && w == NarrowNull ? 0 : plusOne ? Math.Max(0, (int)(uint)(w >> shift) - 1) : (int)(uint)(w >> shift);
                 }
                 return new DictionaryVector(dictionary, codes, count, bits, nulls);
             }

@@ -12,5 +12,17 @@ internal sealed class LocalRelation(IReadOnlyList<AttributeRef> output, IReadOnl
 
     public override long? EstimatedRows => Batches.Sum(b => (long)b.RowCount);
 
+    /// <summary>
+    /// The schema with a nullable column marked not null when no batch holds a null in it. The rows are fixed, so
+    /// operators may rely on it (group keys then pack tighter), while the attributes keep the nullability users see.
+    /// </summary>
+    public Schema PhysicalSchema()
+    {
+        var fields = OutputSchema.Fields.ToList();
+        for (int c = 0; c < fields.Count; c++)
+            if (fields[c].Nullable && Batches.All(b => !b[c].HasNulls)) fields[c] = fields[c] with { Nullable = false };
+        return new Schema(fields);
+    }
+
     public override string NodeString => $"LocalRelation {List(Output)}, {EstimatedRows} rows";
 }

@@ -163,6 +163,29 @@ public sealed class HashAggregateOperatorTests
     }
 
     [Theory]
+    [InlineData(1, false, 200)]
+    [InlineData(2, false, 200)]
+    [InlineData(2, true, 200)]
+    [InlineData(2, false, 900)]
+    [InlineData(2, true, 900)]
+    public void TwoNullableStringKeysShareAWordWithNullsAsZero(int dop, bool dictionary, int distinct)
+    {
+        // Nullable strings pack two to a word as id + 1 (0 = null). 200 distinct: the pair takes the dense lookup;
+        // 900 and many rows per worker: tables flush to runs that merge across workers (ids remapped, hashed by content).
+        var schema = Schema(("a", ColumnType.String), ("b", ColumnType.String), ("v", ColumnType.Int64));
+        var rng = new Random(dop * 31 + distinct);
+        var rows = Enumerable.Range(0, distinct > 500 ? 300_000 : 100_000).Select(i => Row(
+            rng.Next(12) == 0 ? null : "a" + rng.Next(distinct),
+            rng.Next(9) == 0 ? null : rng.Next(7) == 0 ? "" : "b" + rng.Next(distinct),
+            (long)i)).ToList();
+        var op = new HashAggregateOperator(Source(schema, rows, batchSize: 4096, dictionaryStrings: dictionary), [0, 1],
+            [new(AggregateFunction.Sum, 2, "s"), new(AggregateFunction.CountAll, -1, "n")]);
+        var expected = rows.GroupBy(r => ((string?)r[0], (string?)r[1]))
+            .Select(g => Row(g.Key.Item1, g.Key.Item2, g.Sum(r => (long)r[2]!), g.LongCount())).ToList();
+        EqualUnordered(expected, Collect(op, Context(dop: dop)));
+    }
+
+    [Theory]
     [InlineData(1, false)]
     [InlineData(2, false)]
     [InlineData(2, true)]

@@ -1,0 +1,26 @@
+using Kindling.Engine.Tests.Sql;
+using Kindling.Execution.Operators.Source;
+using Kindling.Sql;
+using Kindling.Sql.Types;
+
+namespace Kindling.Engine.Tests.Execution.Planning;
+
+public sealed class CachedRelationTests
+{
+    [Fact]
+    public void Cached_rows_without_nulls_give_operators_a_not_null_column_while_users_still_see_it_nullable()
+    {
+        var schema = new StructType([new StructField("full", new StringType()), new StructField("holes", new StringType())]);
+        var df = TestSession.Get().CreateDataFrame([new GenericRow(["a", "x"]), new GenericRow(["b", null!]), new GenericRow(["a", "y"])], schema).Cache();
+
+        var source = Assert.IsType<InMemorySourceOperator>(df.NewExecution().Physical);
+        Assert.False(source.OutputSchema[0].Nullable); // no null in any batch
+        Assert.True(source.OutputSchema[1].Nullable);
+        Assert.All(df.Schema().Fields, f => Assert.True(f.IsNullable));
+
+        // Grouping on the tightened columns still finds every group, nulls included.
+        var counts = df.GroupBy("full", "holes").Count().Collect()
+            .Select(r => $"{r.GetAs<string>("full")}/{r.Get(1) ?? "null"}={r.GetAs<long>("count")}").Order().ToArray();
+        Assert.Equal(["a/x=1", "a/y=1", "b/null=1"], counts);
+    }
+}
