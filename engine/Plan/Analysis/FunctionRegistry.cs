@@ -53,24 +53,26 @@ internal static class FunctionRegistry
                 bool ignoreNulls = a.Count > 1 && a[1] is Literal { Value: true };
                 return new AggregateExpr(name == "first" ? AggregateFunction.First : AggregateFunction.Last, [a[0]], a[0].Type, name, ignoreNulls);
             }
+            // The statistical aggregates read any numeric input as double themselves (exactly, for small integers in
+            // corr): no cast column is materialized for them.
             case "stddev":
-            case "stddev_samp": return Agg(AggregateFunction.StddevSamp, [ToDouble(a[0], name)], ColumnType.Float64, name);
-            case "stddev_pop": return Agg(AggregateFunction.StddevPop, [ToDouble(a[0], name)], ColumnType.Float64, name);
+            case "stddev_samp": return Agg(AggregateFunction.StddevSamp, [Numeric(a[0], name)], ColumnType.Float64, name);
+            case "stddev_pop": return Agg(AggregateFunction.StddevPop, [Numeric(a[0], name)], ColumnType.Float64, name);
             case "variance":
-            case "var_samp": return Agg(AggregateFunction.VarianceSamp, [ToDouble(a[0], name)], ColumnType.Float64, name);
-            case "var_pop": return Agg(AggregateFunction.VariancePop, [ToDouble(a[0], name)], ColumnType.Float64, name);
-            case "corr": return Agg(AggregateFunction.Corr, [ToDouble(a[0], name), ToDouble(a[1], name)], ColumnType.Float64, name);
+            case "var_samp": return Agg(AggregateFunction.VarianceSamp, [Numeric(a[0], name)], ColumnType.Float64, name);
+            case "var_pop": return Agg(AggregateFunction.VariancePop, [Numeric(a[0], name)], ColumnType.Float64, name);
+            case "corr": return Agg(AggregateFunction.Corr, [Numeric(a[0], name), Numeric(a[1], name)], ColumnType.Float64, name);
             case "median":
-                return new AggregateExpr(AggregateFunction.Percentile, [ToDouble(a[0], name)], ColumnType.Float64, name);
+                return new AggregateExpr(AggregateFunction.Percentile, [Numeric(a[0], name)], ColumnType.Float64, name);
             case "percentile":
-                return new AggregateExpr(AggregateFunction.Percentile, [ToDouble(a[0], name)], ColumnType.Float64, name, percentage: Percentage(a, name));
+                return new AggregateExpr(AggregateFunction.Percentile, [Numeric(a[0], name)], ColumnType.Float64, name, percentage: Percentage(a, name));
             case "percentile_approx":
             case "approx_percentile":
             {
                 // An element of the column, so Spark returns the column's own type.
                 var arg = Numeric(a[0], name);
                 if (a.Count > 2) IntArg(a[2], name); // the accuracy: the answer is exact whatever it is
-                var percentile = new AggregateExpr(AggregateFunction.PercentileApprox, [ToDouble(arg, name)], ColumnType.Float64, name, percentage: Percentage(a, name));
+                var percentile = new AggregateExpr(AggregateFunction.PercentileApprox, [arg], ColumnType.Float64, name, percentage: Percentage(a, name));
                 return TypeCoercion.CastIfNeeded(percentile, arg.Type);
             }
 
