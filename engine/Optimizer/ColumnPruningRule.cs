@@ -5,7 +5,8 @@ namespace Kindling.Optimizer;
 
 /// <summary>
 /// Projection pushdown (Catalyst's ColumnPruning): computes the columns each node's parent needs, drops
-/// unused projections, and narrows file scans to the columns read (FileScanOperator's outputColumns).
+/// unused projections, and narrows file scans to the columns read (FileScanOperator's outputColumns) and cached rows
+/// to the columns used.
 /// </summary>
 internal sealed class ColumnPruningRule : IOptimizerRule
 {
@@ -68,8 +69,15 @@ internal sealed class ColumnPruningRule : IOptimizerRule
                 if (kept.Count == 0) kept = [scan.Output.FirstOrDefault(a => !scan.IsPartitionColumn(a.Name)) ?? scan.Output[0]];
                 return kept.Count == scan.Output.Count ? scan : scan.WithOutput(kept);
             }
+            case LocalRelation rows:
+            {
+                // Cached rows: operators that keep or copy whole rows (filters, windows) then carry only what is used.
+                var kept = rows.Output.Where(a => required.Contains(a.Id)).ToList();
+                if (kept.Count == 0) kept = [rows.Output[0]];
+                return kept.Count == rows.Output.Count ? rows : rows.WithOutput(kept);
+            }
             default:
-                return p; // Union, sources: keep all columns
+                return p; // Union, other sources: keep all columns
         }
     }
 }

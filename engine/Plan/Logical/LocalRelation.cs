@@ -24,5 +24,14 @@ internal sealed class LocalRelation(IReadOnlyList<AttributeRef> output, IReadOnl
         return new Schema(fields);
     }
 
+    /// <summary>The same rows with only the columns of <paramref name="kept"/> (a subset of the output, in output order); vectors are shared, not copied.</summary>
+    public LocalRelation WithOutput(IReadOnlyList<AttributeRef> kept)
+    {
+        int[] columns = [.. kept.Select(a => Output.Select((o, i) => (o, i)).First(x => x.o.Id == a.Id).i)];
+        var schema = new Schema([.. kept.Select(a => a.ToField())]);
+        var batches = Batches.Select(b => new ColumnBatch(schema, [.. columns.Select(c => b[c])], b.RowCount)).ToList();
+        return new LocalRelation(kept, batches);
+    }
+
     public override string NodeString => $"LocalRelation {List(Output)}, {EstimatedRows} rows";
 }
