@@ -75,27 +75,10 @@ internal sealed class NestedLoopJoinOperator : PhysicalOperator
         return build.RowCount == 0 ? [] : CrossJoin(left, build, output, context);
     }
 
-    /// <summary>
-    /// The right side concatenated into one batch, checked against the query memory limit as each batch
-    /// arrives (it is held for the whole join; the nested-loop join does not spill).
-    /// </summary>
-    private static ColumnBatch LoadBuildSide(PhysicalOperator right, QueryContext context)
-    {
-        var batches = new List<ColumnBatch>();
-        long bytes = 0, rows = 0;
-        foreach (var batch in right.Execute(context))
-        {
-            batches.Add(batch);
-            bytes += BatchMemory.EstimateBytes(batch);
-            rows += batch.RowCount;
-            if (bytes > context.MemoryLimitBytes)
-                throw new InsufficientMemoryException(
-                    $"NestedLoopJoin ran out of memory: its right input holds {BatchMemory.FormatMiB(bytes)} after {rows} rows, over the " +
-                    $"{BatchMemory.FormatMiB(context.MemoryLimitBytes)} query memory limit. Raise spark.kindling.memoryLimit, put the smaller input on the right, " +
-                    "or add an equality condition so a hash join can be used; the nested-loop join does not spill.");
-        }
-        return VectorConcat.Concat(right.OutputSchema, batches);
-    }
+    /// <summary>The right input, held whole for the join (checked against the query memory limit as it arrives).</summary>
+    private static ColumnBatch LoadBuildSide(PhysicalOperator right, QueryContext context) =>
+        VectorConcat.Concat(right.OutputSchema, HeldInput.Load(right, context, "NestedLoopJoin",
+            "put the smaller input on the right, or add an equality condition so a hash join can be used"));
 
     private static IEnumerable<ColumnBatch> CrossJoin(PhysicalOperator left, ColumnBatch build, Schema output, QueryContext context)
     {

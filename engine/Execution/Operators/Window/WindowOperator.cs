@@ -100,7 +100,7 @@ internal sealed partial class WindowOperator : PhysicalOperator
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
         PhysicalOperator child = Children[0];
-        ColumnBatch all = VectorConcat.Concat(child.OutputSchema, LoadInput(child, context));
+        ColumnBatch all = VectorConcat.Concat(child.OutputSchema, HeldInput.Load(child, context, "Window", "filter/project the window's input first"));
         int n = all.RowCount;
         if (n == 0) yield break;
         var partitionKeys = _partitionColumns.Select(c => (c, true, true)).ToArray();
@@ -130,28 +130,6 @@ internal sealed partial class WindowOperator : PhysicalOperator
             for (int k = 0; k < results.Length; k++) columns[inputColumns + k] = VectorTake.Take(results[k], identity);
             yield return new ColumnBatch(OutputSchema, columns, count);
         }
-    }
-
-    /// <summary>
-    /// The child's batches, checked against the query memory limit as each arrives (the whole input is held,
-    /// then concatenated; the window does not spill).
-    /// </summary>
-    private static List<ColumnBatch> LoadInput(PhysicalOperator child, QueryContext context)
-    {
-        var batches = new List<ColumnBatch>();
-        long bytes = 0, rows = 0;
-        foreach (var batch in child.Execute(context))
-        {
-            batches.Add(batch);
-            bytes += BatchMemory.EstimateBytes(batch);
-            rows += batch.RowCount;
-            if (bytes > context.MemoryLimitBytes)
-                throw new InsufficientMemoryException(
-                    $"Window ran out of memory: its input holds {BatchMemory.FormatMiB(bytes)} after {rows} rows, over the " +
-                    $"{BatchMemory.FormatMiB(context.MemoryLimitBytes)} query memory limit. Raise spark.kindling.memoryLimit or filter/project the window's input first; " +
-                    "the window operator holds its whole input in memory and does not spill.");
-        }
-        return batches;
     }
 
     public override string ToString()

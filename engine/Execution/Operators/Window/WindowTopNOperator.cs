@@ -33,6 +33,8 @@ internal sealed class WindowTopNOperator : PhysicalOperator
 
     public override string Name => "WindowTopN";
 
+    private const string Advice = "filter/project the window's input first";
+
     public override IEnumerable<ColumnBatch> Execute(QueryContext context) =>
         _orderKeys.Length == 1 && NormalizedKeys.Supports(Children[0].OutputSchema[_orderKeys[0].Column].Type)
             ? ExecuteStreaming(context)
@@ -56,7 +58,7 @@ internal sealed class WindowTopNOperator : PhysicalOperator
             var state = states[w] = new TopN(this, input);
             while (next() is { } item)
             {
-                CheckMemory(Interlocked.Add(ref held, BatchMemory.EstimateBytes(item.Batch)), context);
+                HeldInput.Check(Interlocked.Add(ref held, BatchMemory.EstimateBytes(item.Batch)), context, "WindowTopN", Advice);
                 state.Consume(item.Batch, item.Index);
             }
         }, retained: batches);
@@ -237,14 +239,7 @@ internal sealed class WindowTopNOperator : PhysicalOperator
     private IEnumerable<ColumnBatch> ExecuteConcatenated(QueryContext context)
     {
         var input = Children[0].OutputSchema;
-        var batches = new List<ColumnBatch>();
-        long held = 0;
-        foreach (var batch in Children[0].Execute(context))
-        {
-            if (batch.RowCount == 0) continue;
-            batches.Add(batch);
-            CheckMemory(held += BatchMemory.EstimateBytes(batch), context);
-        }
+        var batches = HeldInput.Load(Children[0], context, "WindowTopN", Advice);
         var all = VectorConcat.Concat(input, batches);
         int n = all.RowCount;
         if (n == 0) yield break;
@@ -274,16 +269,6 @@ internal sealed class WindowTopNOperator : PhysicalOperator
             columns[^1] = new PrimitiveVector<int>(ColumnType.Int32, numbers.AsSpan(start, count).ToArray(), count);
             yield return new ColumnBatch(OutputSchema, columns, count);
         }
-    }
-
-    /// <summary>Throws when the input batches held so far (<paramref name="bytes"/>) exceed the query memory limit; the operator does not spill.</summary>
-    private static void CheckMemory(long bytes, QueryContext context)
-    {
-        if (bytes > context.MemoryLimitBytes)
-            throw new InsufficientMemoryException(
-                $"WindowTopN ran out of memory: the input batches it holds take {BatchMemory.FormatMiB(bytes)}, over the " +
-                $"{BatchMemory.FormatMiB(context.MemoryLimitBytes)} query memory limit. Raise spark.kindling.memoryLimit or filter/project the window's input first; " +
-                "the top-N-per-group window keeps its input batches in memory and does not spill.");
     }
 
     /// <summary>Each row's partition number (0..groups-1), by hashing the encoded partition keys.</summary>
