@@ -124,12 +124,7 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
             CreatedBy = "Kindling tests (hand-built)",
             Schema = [new SchemaElement { Name = "schema", NumChildren = _elements.Count }, .. _elements],
         };
-        var w = new ThriftCompactWriter();
-        metadata.Write(w);
-        file.Write(w.Written);
-        file.Write(Int32(w.Written.Length));
-        file.Write("PAR1"u8);
-        return file.ToArray();
+        return ParquetFileEnd.Finish(file, metadata);
     }
 
     private byte[] Compress(byte[] data)

@@ -37,14 +37,7 @@ public sealed class Int96TimestampTests
             RowGroups = [new RowGroup { NumRows = values.Count, Columns = [chunk], TotalByteSize = chunk.TotalUncompressedSize }],
             CreatedBy = "parquet-mr version 1.10.1",
         };
-        w.Clear();
-        footer.Write(w);
-        file.Write(w.Written);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, w.Written.Length);
-        file.Write(length);
-        file.Write("PAR1"u8);
-        return file.ToArray();
+        return ParquetFileEnd.Finish(file, footer);
     }
 
     [Fact]

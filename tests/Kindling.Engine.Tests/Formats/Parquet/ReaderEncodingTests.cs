@@ -695,14 +695,7 @@ file sealed class FileBuilder
             RowGroups = groups,
             CreatedBy = "kindling ReaderEncodingTests",
         };
-        var w = new ThriftCompactWriter();
-        footer.Write(w);
-        file.Write(w.Written);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, w.Written.Length);
-        file.Write(length);
-        file.Write("PAR1"u8);
-        return file.ToArray();
+        return ParquetFileEnd.Finish(file, footer);
     }
 }
 
