@@ -127,7 +127,9 @@ internal sealed partial class WindowOperator
         WindowFrame frame = call.Frame ?? (_orderKeys.Length > 0 ? new WindowFrame(false, long.MinValue, 0) : new WindowFrame(true, long.MinValue, long.MaxValue));
         var lo = new int[n];
         var hi = new int[n];
-        for (int p = 0; p < n; p++)
+        if (!frame.IsRowFrame && HasValueOffsets(frame))
+            RangeFrameBounds.Compute(all[_orderKeys[0].Column], _orderKeys[0].Ascending, frame, l.Perm, l.PartStart, l.PartEnd, l.PeerStart, l.PeerEnd, lo, hi);
+        else for (int p = 0; p < n; p++)
         {
             int ps = l.PartStart[p], pe = l.PartEnd[p];
             if (frame.IsRowFrame)

@@ -76,8 +76,9 @@ internal sealed partial class WindowOperator : PhysicalOperator
             if (call.Frame is { } f)
             {
                 if (f.Start > f.End) throw new ArgumentException($"window frame of '{call.OutputName}' starts after it ends ({f.Start} > {f.End})");
-                if (!f.IsRowFrame && (f.Start is not (long.MinValue or 0) || f.End is not (0 or long.MaxValue)))
-                    throw new NotSupportedException($"RANGE frames with value offsets are not supported ('{call.OutputName}'); use ROWS or UNBOUNDED/CURRENT ROW bounds");
+                if (!f.IsRowFrame && HasValueOffsets(f) && (orderKeys.Length != 1 || !RangeFrameBounds.Supports(input[orderKeys[0].Column].Type)))
+                    throw new NotSupportedException($"a RANGE frame with value offsets ('{call.OutputName}') needs exactly one numeric or date order key" +
+                        (orderKeys.Length == 1 ? $", not {input[orderKeys[0].Column].Type}" : $", not {orderKeys.Length}"));
             }
             ColumnType? inType = call.InputColumn >= 0 ? input[call.InputColumn].Type : null;
             ColumnType result = ResultType(call, inType);
@@ -90,6 +91,9 @@ internal sealed partial class WindowOperator : PhysicalOperator
         }
         return new Schema(fields);
     }
+
+    /// <summary>Whether a frame bound is a value (or row) offset rather than UNBOUNDED or CURRENT ROW.</summary>
+    private static bool HasValueOffsets(WindowFrame f) => f.Start is not (long.MinValue or 0) || f.End is not (0 or long.MaxValue);
 
     private static void Check(Schema input, int column, string what)
     {

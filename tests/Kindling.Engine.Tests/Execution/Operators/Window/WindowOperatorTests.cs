@@ -225,6 +225,9 @@ public sealed class WindowOperatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new WindowOperator(src, [7], [], [new(WindowFunction.Count, -1, "n")]));
         Assert.Throws<ArgumentException>(() => new WindowOperator(src, [], [new SortKey(1)], [new(WindowFunction.Ntile, -1, "n", Offset: 0)]));
         Assert.Throws<ArgumentException>(() => new WindowOperator(src, [], [], [new(WindowFunction.Rank, -1, "r")]));
-        Assert.Throws<NotSupportedException>(() => new WindowOperator(src, [], [new SortKey(1)], [new(WindowFunction.Sum, 2, "s", new WindowFrame(false, -3, 0))]));
+        // A RANGE frame with value offsets needs exactly one numeric or date order key.
+        Assert.Throws<NotSupportedException>(() => new WindowOperator(src, [], [new SortKey(0)], [new(WindowFunction.Sum, 2, "s", new WindowFrame(false, -3, 0))]));
+        Assert.Throws<NotSupportedException>(() => new WindowOperator(src, [], [new SortKey(1), new SortKey(3)], [new(WindowFunction.Sum, 2, "s", new WindowFrame(false, -3, 0))]));
+        Assert.Equal(5, new WindowOperator(src, [], [new SortKey(1)], [new(WindowFunction.Sum, 2, "s", new WindowFrame(false, -3, 0))]).OutputSchema.Count);
     }
 }
