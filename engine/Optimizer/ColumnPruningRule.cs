@@ -40,6 +40,11 @@ internal sealed class ColumnPruningRule : IOptimizerRule
                 var child = Prune(s.Child, [.. required, .. Refs(s.Orders)]);
                 return ReferenceEquals(child, s.Child) ? s : new Sort(s.Orders, child);
             }
+            case Repartition r:
+            {
+                var child = Prune(r.Child, required);
+                return ReferenceEquals(child, r.Child) ? r : r.WithChild(child);
+            }
             case Limit l:
             {
                 var child = Prune(l.Child, required);

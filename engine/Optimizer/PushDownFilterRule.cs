@@ -6,7 +6,7 @@ namespace Kindling.Optimizer;
 
 /// <summary>
 /// Moves filters toward the sources (Catalyst's PushDownPredicates): through Project (substituting
-/// aliases), Sort and Window-free nodes, into the sides of a join whose conjuncts reference one side
+/// aliases), Sort, Repartition and Window-free nodes, into the sides of a join whose conjuncts reference one side
 /// only (both sides for inner joins, the preserved side for outer joins), and below Aggregate for
 /// conjuncts on grouping columns, into every branch of a Union, and below a Window for conjuncts on its
 /// partition columns.
@@ -29,6 +29,8 @@ internal sealed class PushDownFilterRule : IOptimizerRule
             }
             case Sort sort:
                 return new Sort(sort.Orders, new Filter(f.Condition, sort.Child));
+            case Repartition repartition:
+                return repartition.WithChild(new Filter(f.Condition, repartition.Child));
             case Join join:
             {
                 var leftIds = join.Left.Output.Select(a => a.Id).ToHashSet();

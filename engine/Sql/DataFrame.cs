@@ -370,17 +370,21 @@ public sealed class DataFrame
         return this;
     }
 
-    /// <summary>Returns this DataFrame: the engine runs in one process and parallelizes each query by the session's degree of parallelism.</summary>
-    public DataFrame Repartition(int numPartitions) => this;
+    /// <summary>
+    /// Returns a DataFrame that has exactly <paramref name="numPartitions"/> partitions. Rows are not moved (each query
+    /// runs on all cores); a write of one partition produces one part file (per partition folder), as in Spark.
+    /// </summary>
+    public DataFrame Repartition(int numPartitions) => With(new Plan.Logical.Repartition(numPartitions, shuffle: true, _plan));
 
-    /// <summary>Returns this DataFrame (see Repartition(int)).</summary>
-    public DataFrame Repartition(int numPartitions, params Column[] partitionExprs) => this;
+    /// <summary>Returns a DataFrame partitioned by the given expressions into <paramref name="numPartitions"/> partitions (see Repartition(int)).</summary>
+    public DataFrame Repartition(int numPartitions, params Column[] partitionExprs) => Repartition(numPartitions);
 
-    /// <summary>Returns this DataFrame (see Repartition(int)).</summary>
-    public DataFrame Repartition(params Column[] partitionExprs) => this;
+    /// <summary>Returns a DataFrame partitioned by the given expressions into spark.sql.shuffle.partitions partitions (see Repartition(int)).</summary>
+    public DataFrame Repartition(params Column[] partitionExprs) =>
+        Repartition(int.Parse(Session.Conf.Get("spark.sql.shuffle.partitions", "200"), System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Returns this DataFrame (see Repartition(int)); writes produce one part file per writing task.</summary>
-    public DataFrame Coalesce(int numPartitions) => this;
+    /// <summary>Returns a DataFrame that has exactly <paramref name="numPartitions"/> partitions, when fewer are requested (see Repartition(int)).</summary>
+    public DataFrame Coalesce(int numPartitions) => With(new Plan.Logical.Repartition(numPartitions, shuffle: false, _plan));
 
     /// <summary>Interface for saving the content of the non-streaming DataFrame out into external storage.</summary>
     public DataFrameWriter Write() => new(this);

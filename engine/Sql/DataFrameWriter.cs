@@ -94,7 +94,9 @@ public sealed class DataFrameWriter
             SaveMode.Ignore => WriteMode.Ignore,
             _ => WriteMode.ErrorIfExists,
         };
-        FileWriteJob.Run(execution.Physical, execution.Context, path, format, mode, _partitionBy, new FormatOptions(_options), dynamic);
+        // One partition (Coalesce(1), Repartition(1)) writes one file per folder, as one Spark task does.
+        bool singleFile = Plan.Logical.Repartition.PartitionsOf(execution.Optimized) == 1;
+        FileWriteJob.Run(execution.Physical, execution.Context, path, format, mode, _partitionBy, new FormatOptions(_options), dynamic, singleFile);
     }
 
     /// <summary>Saves the content of the DataFrame in Parquet format at the specified path.</summary>

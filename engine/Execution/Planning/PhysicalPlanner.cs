@@ -37,6 +37,7 @@ internal static class PhysicalPlanner
         Filter f => new FilterOperator(Plan(f.Child), Bind(f.Condition, f.Child.Output)),
         Limit { Child: Sort s } l => PlanSort(s, l.Count),
         Limit l => new LimitOperator(Plan(l.Child), l.Count),
+        Repartition r => Plan(r.Child), // rows stay where they are; writes read the partition count from the plan
         Sort s => PlanSort(s, null),
         Plan.Logical.Union u => PlanUnion(u),
         Aggregate a => PlanAggregate(a),

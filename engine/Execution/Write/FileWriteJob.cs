@@ -26,7 +26,9 @@ internal static class FileWriteJob
     private const long MaxFileBytes = 128L << 20;
     private const long DefaultMaxRecordsPerFile = 1 << 20;
 
-    public static long Run(PhysicalOperator input, QueryContext context, string path, IFileFormat format, WriteMode mode, IReadOnlyList<string> partitionBy, FormatOptions options, bool dynamicPartitionOverwrite)
+    /// <param name="singleFile">The rows are one partition: one part file per folder, however large (unless maxRecordsPerFile is set).</param>
+    public static long Run(PhysicalOperator input, QueryContext context, string path, IFileFormat format, WriteMode mode, IReadOnlyList<string> partitionBy, FormatOptions options, bool dynamicPartitionOverwrite,
+        bool singleFile = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         path = LocalStorage.Normalize(path);
@@ -44,12 +46,13 @@ internal static class FileWriteJob
         Directory.CreateDirectory(tempRoot);
         try
         {
-            long maxRecords = options.GetLong("maxRecordsPerFile", DefaultMaxRecordsPerFile);
+            long maxRecords = options.GetLong("maxRecordsPerFile", singleFile ? 0 : DefaultMaxRecordsPerFile);
             if (maxRecords <= 0) maxRecords = long.MaxValue;
+            long maxFileBytes = singleFile ? long.MaxValue : MaxFileBytes;
             var writer = new PartFileWriter(tempRoot, runId, format, options, layout.DataSchema);
             long rows = layout.PartitionColumns.Length == 0
-                ? WriteUnpartitioned(input, context, writer, maxRecords)
-                : WritePartitioned(input, context, writer, layout, maxRecords);
+                ? WriteUnpartitioned(input, context, writer, maxRecords, maxFileBytes)
+                : WritePartitioned(input, context, writer, layout, maxRecords, maxFileBytes, singleFile);
             bool replaceAll = mode == WriteMode.Overwrite && !(dynamicPartitionOverwrite && layout.PartitionColumns.Length > 0);
             bool replacePartitions = mode == WriteMode.Overwrite && !replaceAll;
             Commit(path, tempRoot, runId, writer.WrittenFolders, replaceAll, replacePartitions);
@@ -65,7 +68,7 @@ internal static class FileWriteJob
         }
     }
 
-    private static long WriteUnpartitioned(PhysicalOperator input, QueryContext context, PartFileWriter writer, long maxRecords)
+    private static long WriteUnpartitioned(PhysicalOperator input, QueryContext context, PartFileWriter writer, long maxRecords, long maxFileBytes)
     {
         using var batches = input.Execute(context).GetEnumerator();
         ColumnBatch? pending = null;
@@ -100,7 +103,7 @@ internal static class FileWriteJob
                         pendingOffset = 0;
                     }
                     long room = maxRecords - rowsInFile;
-                    if (room <= 0 || bytesInFile >= MaxFileBytes) yield break;
+                    if (room <= 0 || bytesInFile >= maxFileBytes) yield break;
                     int available = pending.RowCount - pendingOffset;
                     int take = (int)Math.Min(room, available);
                     ColumnBatch part = take == pending.RowCount ? pending : Slice(pending, pendingOffset, take);
@@ -108,7 +111,7 @@ internal static class FileWriteJob
                     if (pendingOffset == pending.RowCount) pending = null;
                     rowsInFile += take;
                     total += take;
-                    bytesInFile += EstimateBytes(part);
+                    bytesInFile += BatchMemory.EstimateBytes(part);
                     yield return part;
                 }
             }
@@ -125,9 +128,11 @@ internal static class FileWriteJob
         public long Bytes { get; set; }
     }
 
-    private static long WritePartitioned(PhysicalOperator input, QueryContext context, PartFileWriter writer, WriteLayout layout, long maxRecords)
+    private static long WritePartitioned(PhysicalOperator input, QueryContext context, PartFileWriter writer, WriteLayout layout, long maxRecords, long maxFileBytes,
+        bool singleFile)
     {
-        long budget = Math.Clamp(context.MemoryLimitBytes / 4, 16L << 20, 512L << 20);
+        // One file per folder means holding each folder's rows until the end: then the query memory limit bounds them.
+        long budget = singleFile ? context.MemoryLimitBytes : Math.Clamp(context.MemoryLimitBytes / 4, 16L << 20, 512L << 20);
         var buffers = new Dictionary<string, PartitionBuffer>(StringComparer.Ordinal);
         long buffered = 0, total = 0;
         foreach (var batch in input.Execute(context))
@@ -138,12 +143,12 @@ internal static class FileWriteJob
             foreach (var (folder, part) in layout.Split(batch))
             {
                 if (!buffers.TryGetValue(folder, out var buffer)) buffers[folder] = buffer = new PartitionBuffer(folder);
-                long bytes = EstimateBytes(part);
+                long bytes = BatchMemory.EstimateBytes(part);
                 buffer.Batches.Add(part);
                 buffer.Rows += part.RowCount;
                 buffer.Bytes += bytes;
                 buffered += bytes;
-                while (buffer.Rows >= maxRecords || buffer.Bytes >= MaxFileBytes)
+                while (buffer.Rows >= maxRecords || buffer.Bytes >= maxFileBytes)
                     buffered -= Flush(writer, buffer, maxRecords);
             }
             while (buffered > budget)
@@ -171,14 +176,14 @@ internal static class FileWriteJob
                 take.Add(b);
                 buffer.Batches.RemoveAt(0);
                 rows += b.RowCount;
-                bytes += EstimateBytes(b);
+                bytes += BatchMemory.EstimateBytes(b);
             }
             else
             {
                 take.Add(Slice(b, 0, (int)room));
                 buffer.Batches[0] = Slice(b, (int)room, b.RowCount - (int)room);
                 rows += room;
-                bytes += EstimateBytes(take[^1]);
+                bytes += BatchMemory.EstimateBytes(take[^1]);
             }
         }
         writer.WriteFile(buffer.Folder, take);
@@ -194,21 +199,6 @@ internal static class FileWriteJob
         var columns = new ColumnVector[batch.ColumnCount];
         for (int c = 0; c < columns.Length; c++) columns[c] = VectorTake.Take(batch[c], indices);
         return new ColumnBatch(batch.Schema, columns, count);
-    }
-
-    internal static long EstimateBytes(ColumnBatch batch)
-    {
-        long bytes = 0;
-        foreach (var column in batch.Columns)
-        {
-            bytes += column switch
-            {
-                StringVector s => s.Bytes.Length + 4L * (s.Length + 1),
-                DictionaryVector d => 4L * d.Length,
-                _ => (long)Math.Max(1, column.Type.FixedWidth) * column.Length,
-            };
-        }
-        return bytes;
     }
 
     private static void Commit(string path, string tempRoot, string runId, IReadOnlyCollection<string> writtenFolders, bool replaceAll, bool replacePartitions)
