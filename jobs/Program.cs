@@ -47,6 +47,27 @@ internal static class Program
             return 2;
         }
 #endif
+        var builder = SparkSession.Builder()
+            .AppName("kindling-etl")
+            .Master(master)
+            .Config("spark.sql.session.timeZone", "UTC")
+            .Config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        // spark-submit.sh passes its --conf key=value pairs here, one per line.
+        foreach (string pair in (Environment.GetEnvironmentVariable("KINDLING_CONF") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = pair.IndexOf('=');
+            if (eq > 0) builder = builder.Config(pair[..eq].Trim(), pair[(eq + 1)..].Trim());
+        }
+        SparkSession spark;
+        try
+        {
+            spark = builder.GetOrCreate();
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"kindling-jobs: {e.Message}");
+            return 2;
+        }
         try
         {
             var summary = FeedCheck.Run(root, date);
@@ -61,18 +82,6 @@ internal static class Program
             return 1;
         }
 
-        var builder = SparkSession.Builder()
-            .AppName("kindling-etl")
-            .Master(master)
-            .Config("spark.sql.session.timeZone", "UTC")
-            .Config("spark.sql.sources.partitionOverwriteMode", "dynamic");
-        // spark-submit.sh passes its --conf key=value pairs here, one per line.
-        foreach (string pair in (Environment.GetEnvironmentVariable("KINDLING_CONF") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            int eq = pair.IndexOf('=');
-            if (eq > 0) builder = builder.Config(pair[..eq].Trim(), pair[(eq + 1)..].Trim());
-        }
-        var spark = builder.GetOrCreate();
         try
         {
             DailyEtlJob.Run(spark, new WarehouseLayout(root), date, rejectThreshold, stdout);

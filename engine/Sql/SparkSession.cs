@@ -26,6 +26,8 @@ public sealed class SparkSession : IDisposable
 
     internal static SparkSession GetOrCreate(IReadOnlyDictionary<string, string> options)
     {
+        // A master this engine cannot run is refused here, as Spark refuses it when the context starts.
+        if (options.TryGetValue("spark.master", out var master)) ParallelismOf(master);
         lock (s_lock)
         {
             if (s_active is null) s_active = new SparkSession(options);
@@ -35,20 +37,19 @@ public sealed class SparkSession : IDisposable
     }
 
     /// <summary>The degree of parallelism from the master: local → 1, local[N] → N, local[*] → processor count.</summary>
-    internal int DegreeOfParallelism
+    internal int DegreeOfParallelism => ParallelismOf(Conf.Get("spark.master", "local[*]"));
+
+    private static int ParallelismOf(string master)
     {
-        get
+        master = master.Trim();
+        if (master == "local") return 1;
+        if (master.StartsWith("local[", StringComparison.Ordinal) && master.EndsWith(']'))
         {
-            var master = Conf.Get("spark.master", "local[*]").Trim();
-            if (master == "local") return 1;
-            if (master.StartsWith("local[", StringComparison.Ordinal) && master.EndsWith(']'))
-            {
-                var n = master[6..^1];
-                if (n == "*") return Environment.ProcessorCount;
-                if (int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int dop) && dop > 0) return dop;
-            }
-            throw new ArgumentException($"master '{master}' is not supported; use local, local[N] or local[*]");
+            var n = master[6..^1];
+            if (n == "*") return Environment.ProcessorCount;
+            if (int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out int dop) && dop > 0) return dop;
         }
+        throw new ArgumentException($"master '{master}' is not supported; use local, local[N] or local[*]");
     }
 
     internal QueryContext NewQueryContext()

@@ -83,6 +83,16 @@ public sealed class FeedCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_master_the_engine_cannot_run_is_refused_in_one_line_before_any_work()
+    {
+        var (code, output, err) = Etl("--master", "local[0]");
+        Assert.Equal(2, code);
+        Assert.Contains("master 'local[0]' is not supported", err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.Equal("", output); // not even the input check ran
+    }
+
+    [Fact]
     public void An_s3_root_is_refused_by_the_embedded_engine_and_nothing_is_written()
     {
         var stderr = new StringWriter();
