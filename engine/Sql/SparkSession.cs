@@ -26,8 +26,12 @@ public sealed class SparkSession : IDisposable
 
     internal static SparkSession GetOrCreate(IReadOnlyDictionary<string, string> options)
     {
-        // A master this engine cannot run is refused here, as Spark refuses it when the context starts.
-        if (options.TryGetValue("spark.master", out var master)) ParallelismOf(master);
+        // Settings this engine cannot run with are refused here, as Spark refuses a bad master when the context
+        // starts, rather than in the middle of the first query.
+        var probe = new RuntimeConfig();
+        foreach (var (k, v) in options) probe.Set(k, v);
+        if (probe.Get("spark.master") is { } master) ParallelismOf(master);
+        probe.GetBytes("spark.kindling.memoryLimit");
         lock (s_lock)
         {
             if (s_active is null) s_active = new SparkSession(options);

@@ -105,9 +105,17 @@ public sealed class SessionConfigTests : IDisposable
     [InlineData("local[3")]
     public void A_Bad_Master_Fails_With_A_Clear_Error(string master)
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => SparkSession.Builder().Master(master).GetOrCreate().Range(3).Count());
+        // Refused when the session is created, before any query, as Spark refuses it when its context starts.
+        var e = Assert.ThrowsAny<ArgumentException>(() => SparkSession.Builder().Master(master).GetOrCreate());
         Assert.Contains($"'{master}'", e.Message);
         Assert.Contains("local[N]", e.Message);
+    }
+
+    [Fact]
+    public void A_Memory_Limit_That_Is_Not_A_Size_Is_Refused_When_The_Session_Is_Created()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => SparkSession.Builder().Master("local[2]").Config("spark.kindling.memoryLimit", "lots").GetOrCreate());
+        Assert.Contains("spark.kindling.memoryLimit = 'lots' is not a size", e.Message);
     }
 
     [Fact]
