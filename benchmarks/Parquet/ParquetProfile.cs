@@ -26,10 +26,11 @@ internal static class ParquetProfile
             int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var pause = GC.GetTotalPauseDuration();
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
             var sw = Stopwatch.StartNew();
             long rows = 0;
             foreach (var batch in reader.ReadBatches()) rows += batch.RowCount;
-            Console.WriteLine($"scan {pass}: {rows} rows in {sw.Elapsed.TotalMilliseconds:F0} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms GC pauses); GCs gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
+            Console.WriteLine($"scan {pass}: {rows} rows in {sw.Elapsed.TotalMilliseconds:F0} ms ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms GC pauses, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) >> 20} MiB allocated); GCs gen0 {GC.CollectionCount(0) - g0}, gen1 {GC.CollectionCount(1) - g1}, gen2 {GC.CollectionCount(2) - g2}");
         }
         return 0;
     }
