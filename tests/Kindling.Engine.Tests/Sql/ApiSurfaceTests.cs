@@ -229,6 +229,8 @@ public partial class ApiSurfaceTests
             var a = actual[i];
             var l = listed[i];
             if (ShortName(a.ParameterType) != Alias(l.Type)) return false;
+            // Names too: job code may pass arguments by name (Lit(literal: 1)), which must compile against both.
+            if (a.Name != l.Name) return false;
             if (a.IsDefined(typeof(ParamArrayAttribute)) != l.IsParams) return false;
             if (DefaultText(a) != l.Default) return false;
         }
