@@ -345,7 +345,10 @@ public sealed class DataFrame
         return TableFormatter.Format(Columns(), rows, numRows, truncate, vertical);
     }
 
-    /// <summary>Persists the DataFrame in memory: its rows are computed once, at this call, and reused by later actions.</summary>
+    /// <summary>
+    /// Persists the DataFrame in memory: as in Spark, its rows are computed by the first action that needs them (on
+    /// this DataFrame or one derived from it afterwards) and reused by later actions.
+    /// </summary>
     public DataFrame Cache() => Persist();
 
     /// <summary>Persists the DataFrame in memory (same as Cache()).</summary>
@@ -353,9 +356,9 @@ public sealed class DataFrame
     {
         if (_uncached is not null) return this;
         // Batches are immutable once produced (operators never write into a batch they handed out), so they are kept as they are.
-        var batches = NewExecution().Execute().Where(b => b.RowCount > 0).ToList();
-        _uncached = _plan;
-        _plan = new LocalRelation(_plan.Output, batches);
+        var source = _plan;
+        _uncached = source;
+        _plan = LocalRelation.Persisted(source.Output, () => new QueryExecution(source, Session.NewQueryContext()).Execute().Where(b => b.RowCount > 0).ToList());
         return this;
     }
 

@@ -27,7 +27,7 @@ internal static class PhysicalPlanner
 {
     public static PhysicalOperator Plan(LogicalPlan plan) => plan switch
     {
-        LocalRelation r => new InMemorySourceOperator(r.PhysicalSchema(), r.Batches),
+        LocalRelation r => new InMemorySourceOperator(r.PhysicalSchema(), () => r.Batches, () => r.IsComputed),
         RangeRelation r => new RangeOperator(r.Start, r.End, r.Step, r.Attribute.Name),
         FileRelation f => PlanScan(f, null),
         Project p => PlanProject(p),

@@ -5,19 +5,38 @@ namespace Kindling.Execution.Operators.Source;
 /// <summary>Produces batches held in memory (CreateDataFrame, Range results, tests).</summary>
 internal sealed class InMemorySourceOperator : PhysicalOperator
 {
-    private readonly IReadOnlyList<ColumnBatch> _batches;
+    private readonly Func<IReadOnlyList<ColumnBatch>> _batches;
+    private readonly Func<bool> _ready;
 
-    public InMemorySourceOperator(Schema schema, IReadOnlyList<ColumnBatch> batches) : base(schema)
+    public InMemorySourceOperator(Schema schema, IReadOnlyList<ColumnBatch> batches) : this(schema, () => batches, () => true)
+    {
+        Check(schema, batches);
+    }
+
+    /// <summary>Batches computed when the operator first runs (persisted rows), not when it is planned or explained.</summary>
+    public InMemorySourceOperator(Schema schema, Func<IReadOnlyList<ColumnBatch>> batches, Func<bool> ready) : base(schema)
+    {
+        _batches = batches;
+        _ready = ready;
+    }
+
+    private static void Check(Schema schema, IReadOnlyList<ColumnBatch> batches)
     {
         foreach (var batch in batches)
             if (batch.Schema.Count != schema.Count)
                 throw new ArgumentException($"batch with {batch.Schema.Count} columns does not match schema {schema}");
-        _batches = batches;
     }
 
     public override string Name => "InMemorySource";
 
-    public override IEnumerable<ColumnBatch> Execute(QueryContext context) => _batches;
+    public override IEnumerable<ColumnBatch> Execute(QueryContext context)
+    {
+        var batches = _batches();
+        Check(OutputSchema, batches);
+        return batches;
+    }
 
-    public override string ToString() => $"InMemorySource [{_batches.Count} batches, {OutputSchema.Count} columns]";
+    public override string ToString() => _ready()
+        ? $"InMemorySource [{_batches().Count} batches, {OutputSchema.Count} columns]"
+        : $"InMemorySource [not computed yet, {OutputSchema.Count} columns]";
 }

@@ -12,6 +12,10 @@ public sealed class CachedRelationTests
     {
         var schema = new StructType([new StructField("full", new StringType()), new StructField("holes", new StringType())]);
         var df = TestSession.Get().CreateDataFrame([new GenericRow(["a", "x"]), new GenericRow(["b", null!]), new GenericRow(["a", "y"])], schema).Cache();
+        // Until an action computes the cached rows, operators get the declared schema, and explaining computes nothing.
+        Assert.True(Assert.IsType<InMemorySourceOperator>(df.NewExecution().Physical).OutputSchema[0].Nullable);
+        Assert.Contains("not computed yet", Kindling.Engine.DataFrameExtensions.ExplainString(df));
+        Assert.Equal(3, df.Count());
 
         var source = Assert.IsType<InMemorySourceOperator>(df.NewExecution().Physical);
         Assert.False(source.OutputSchema[0].Nullable); // no null in any batch
