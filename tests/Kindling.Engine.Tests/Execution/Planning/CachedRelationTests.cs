@@ -27,4 +27,17 @@ public sealed class CachedRelationTests
             .Select(r => $"{r.GetAs<string>("full")}/{r.Get(1) ?? "null"}={r.GetAs<long>("count")}").Order().ToArray();
         Assert.Equal(["a/x=1", "a/y=1", "b/null=1"], counts);
     }
+
+    [Fact]
+    public void A_cache_whose_first_computation_failed_is_computed_again_by_the_next_action()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.File("later.csv", "id\n1\nnot a number\n");
+        var df = TestSession.Get().Read().Option("header", true).Option("mode", "FAILFAST").Schema("id INT").Csv(file).Cache();
+        Assert.ThrowsAny<Exception>(() => df.Count()); // the malformed row fails the first computation
+        File.WriteAllText(file, "id\n1\n2\n");
+        Assert.Equal(2, df.Count());
+        File.Delete(file);
+        Assert.Equal(2, df.Count()); // kept from the computation that succeeded
+    }
 }
