@@ -305,9 +305,7 @@ internal sealed class ColumnChunkReader
     {
         _levelsAllOne = RleBitPackedHybrid.TrySingleRun(encoded, 1, count, out int level) && level == 1;
         if (_levelsAllOne) return;
-        RequireRle(encoded, 1, count, "definition levels");
-        if (_levels.Length < count) _levels = new int[Math.Max(count, _levels.Length * 2)];
-        RleBitPackedHybrid.Decode(encoded, 1, _levels.AsSpan(0, count));
+        RleBitPackedHybrid.Decode(encoded, 1, RleRoom(ref _levels, encoded, 1, count, "definition levels"));
     }
 
     /// <summary>Decodes a data page's values: string dictionary pages as codes (_indices), everything else as dense values.</summary>
@@ -391,9 +389,7 @@ internal sealed class ColumnChunkReader
         if (_dictionaryCount < 0) ParquetThrow.Corrupt($"column '{_column.Name}': dictionary-encoded page without a dictionary page");
         if (count == 0) return [];
         if (data.IsEmpty) ParquetThrow.Corrupt($"column '{_column.Name}': empty dictionary-encoded page");
-        RequireRle(data[1..], data[0], count, "dictionary indices");
-        if (_indices.Length < count) _indices = new int[Math.Max(count, _indices.Length * 2)];
-        var indices = _indices.AsSpan(0, count);
+        var indices = RleRoom(ref _indices, data[1..], data[0], count, "dictionary indices");
         RleBitPackedHybrid.Decode(data[1..], data[0], indices);
         uint limit = (uint)_dictionaryCount;
         foreach (int index in indices)
@@ -401,11 +397,20 @@ internal sealed class ColumnChunkReader
         return indices;
     }
 
-    /// <summary>Refuses RLE/bit-packed data that holds fewer than the <paramref name="count"/> values claimed, before anything is sized by the claim.</summary>
-    private void RequireRle(ReadOnlySpan<byte> encoded, int bitWidth, int count, string what)
+    /// <summary>
+    /// The first <paramref name="count"/> slots of <paramref name="buffer"/>, for RLE/bit-packed data to decode into.
+    /// A claim that would grow the buffer is first checked against the run headers, so no buffer is sized by a count
+    /// the data cannot hold; within the buffer's size, the decoder's own bounds checks suffice.
+    /// </summary>
+    private Span<int> RleRoom(ref int[] buffer, ReadOnlySpan<byte> encoded, int bitWidth, int count, string what)
     {
-        int available = RleBitPackedHybrid.Available(encoded, bitWidth, count);
-        if (available < count) ParquetThrow.Corrupt($"column '{_column.Name}': {what} hold {available} values, the page claims {count}");
+        if (buffer.Length < count)
+        {
+            int available = RleBitPackedHybrid.Available(encoded, bitWidth, count);
+            if (available < count) ParquetThrow.Corrupt($"column '{_column.Name}': {what} hold {available} values, the page claims {count}");
+            buffer = new int[Math.Max(count, buffer.Length * 2)];
+        }
+        return buffer.AsSpan(0, count);
     }
 
     /// <summary>Codes of a dictionary-encoded string page go straight to the window's rows.</summary>
@@ -498,10 +503,9 @@ internal sealed class ColumnChunkReader
                     if (data.Length < 4) ParquetThrow.Corrupt($"column '{_column.Name}': RLE boolean page too short");
                     int length = BinaryPrimitives.ReadInt32LittleEndian(data);
                     if (length < 0 || length > data.Length - 4) ParquetThrow.Corrupt($"column '{_column.Name}': RLE length {length} exceeds the page");
-                    RequireRle(data.Slice(4, length), 1, count, "RLE booleans");
-                    Ensure(ref _bools, count);
-                    var tmp = Ensure(ref _indices, count).AsSpan(0, count);
+                    var tmp = RleRoom(ref _indices, data.Slice(4, length), 1, count, "RLE booleans");
                     RleBitPackedHybrid.Decode(data.Slice(4, length), 1, tmp);
+                    Ensure(ref _bools, count); // sized after the decode proved the count
                     for (int i = 0; i < count; i++) _bools[i] = (byte)tmp[i];
                 }
                 else
