@@ -39,19 +39,24 @@ internal static class RangeFrameBounds
             };
         }
         double startOffset = frame.Start * unit, endOffset = frame.End * unit;
+        int first = 0, last = 0;
         for (int p = 0; p < n; p++)
         {
             int ps = partStart[p], pe = partEnd[p];
+            if (p == ps)
+            {
+                // The partition's non-null keys are one run (nulls sort first or last): found once per partition.
+                first = ps;
+                last = pe;
+                while (first < last && isNull[first]) first++;
+                while (last > first && isNull[last - 1]) last--;
+            }
             if (isNull[p])
             {
                 lo[p] = frame.Start == long.MinValue ? ps : peerStart[p];
                 hi[p] = frame.End == long.MaxValue ? pe : peerEnd[p];
                 continue;
             }
-            // The partition's non-null keys are one run (nulls sort first or last).
-            int first = ps, last = pe;
-            while (first < last && isNull[first]) first++;
-            while (last > first && isNull[last - 1]) last--;
             lo[p] = frame.Start == long.MinValue ? ps : FirstAtOrAfter(values, first, last, Bound(values[p], startOffset, ascending), ascending);
             hi[p] = frame.End == long.MaxValue ? pe : FirstAfter(values, first, last, Bound(values[p], endOffset, ascending), ascending);
         }
