@@ -164,15 +164,7 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
         return [.. Delta(prefixes), .. DeltaLength(suffixes)];
     }
 
-    /// <summary>BYTE_STREAM_SPLIT of PLAIN fixed-width values: byte k of every value, then byte k + 1, ...</summary>
-    public static byte[] ByteStreamSplit(byte[] plain, int width)
-    {
-        int n = plain.Length / width;
-        var split = new byte[plain.Length];
-        for (int i = 0; i < n; i++)
-            for (int b = 0; b < width; b++) split[b * n + i] = plain[i * width + b];
-        return split;
-    }
+    public static byte[] ByteStreamSplit(byte[] plain, int width) => ParquetSpecEncoders.ByteStreamSplit(plain, width);
 
     /// <summary>RLE-encoded booleans: a 4-byte length, then the hybrid at bit width 1.</summary>
     public static byte[] RleBooleans(IEnumerable<bool> values)
@@ -185,7 +177,7 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
     public static byte[] Plain<T>(IEnumerable<T> values) where T : unmanaged =>
         System.Runtime.InteropServices.MemoryMarshal.AsBytes<T>([.. values]).ToArray();
 
-    public static byte[] PlainByteArrays(IEnumerable<byte[]> values) => [.. values.SelectMany(v => (byte[])[.. Int32(v.Length), .. v])];
+    public static byte[] PlainByteArrays(IEnumerable<byte[]> values) => ParquetSpecEncoders.PlainByteArrays(values);
 
     // ---- A sample table covering every encoding above, its values simple formulas of the row index ----
 

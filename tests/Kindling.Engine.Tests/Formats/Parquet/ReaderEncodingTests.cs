@@ -185,12 +185,12 @@ public sealed class ReaderEncodingTests
             .Column(Leaf("bin", PhysicalType.ByteArray, optional: false))
             .RowGroup(
                 new ChunkBuilder(codec, optional: true)
-                    .V1(ParquetEncoding.DeltaLengthByteArray, strings[..150], v => Spec.DeltaLengthByteArray(Utf8(v)))
-                    .V1(ParquetEncoding.DeltaLengthByteArray, strings[150..155], v => Spec.DeltaLengthByteArray(Utf8(v)))
-                    .V2(ParquetEncoding.DeltaLengthByteArray, strings[155..], v => Spec.DeltaLengthByteArray(Utf8(v), 256, 2)),
+                    .V1(ParquetEncoding.DeltaLengthByteArray, strings[..150], v => ParquetSpecEncoders.DeltaLengthByteArray(Utf8(v)))
+                    .V1(ParquetEncoding.DeltaLengthByteArray, strings[150..155], v => ParquetSpecEncoders.DeltaLengthByteArray(Utf8(v)))
+                    .V2(ParquetEncoding.DeltaLengthByteArray, strings[155..], v => ParquetSpecEncoders.DeltaLengthByteArray(Utf8(v), 256, 2)),
                 new ChunkBuilder(codec, optional: false)
-                    .V2(ParquetEncoding.DeltaLengthByteArray, binary[..100], v => Spec.DeltaLengthByteArray(v.Cast<byte[]>().ToList()), compressValues: false)
-                    .V1(ParquetEncoding.DeltaLengthByteArray, binary[100..], v => Spec.DeltaLengthByteArray(v.Cast<byte[]>().ToList(), 128, 1)))
+                    .V2(ParquetEncoding.DeltaLengthByteArray, binary[..100], v => ParquetSpecEncoders.DeltaLengthByteArray(v.Cast<byte[]>().ToList()), compressValues: false)
+                    .V1(ParquetEncoding.DeltaLengthByteArray, binary[100..], v => ParquetSpecEncoders.DeltaLengthByteArray(v.Cast<byte[]>().ToList(), 128, 1)))
             .Build();
 
         AssertReads(file, ("s", strings), ("bin", binary));
@@ -234,14 +234,14 @@ public sealed class ReaderEncodingTests
             .Column(Leaf("f", PhysicalType.FixedLenByteArray, optional: true, DecimalType(9, 3), length: 4))
             .RowGroup(
                 new ChunkBuilder(codec, optional: true)
-                    .V1(ParquetEncoding.DeltaByteArray, strings[..100], v => Spec.DeltaByteArray(Utf8(v)))
-                    .V2(ParquetEncoding.DeltaByteArray, strings[100..230], v => Spec.DeltaByteArray(Utf8(v)))
-                    .V1(ParquetEncoding.DeltaByteArray, strings[230..259], v => Spec.DeltaByteArray(Utf8(v), 256, 8))
-                    .V2(ParquetEncoding.DeltaByteArray, strings[259..], v => Spec.DeltaByteArray(Utf8(v))),
+                    .V1(ParquetEncoding.DeltaByteArray, strings[..100], v => ParquetSpecEncoders.DeltaByteArray(Utf8(v)))
+                    .V2(ParquetEncoding.DeltaByteArray, strings[100..230], v => ParquetSpecEncoders.DeltaByteArray(Utf8(v)))
+                    .V1(ParquetEncoding.DeltaByteArray, strings[230..259], v => ParquetSpecEncoders.DeltaByteArray(Utf8(v), 256, 8))
+                    .V2(ParquetEncoding.DeltaByteArray, strings[259..], v => ParquetSpecEncoders.DeltaByteArray(Utf8(v))),
                 new ChunkBuilder(codec, optional: true)
-                    .V1(ParquetEncoding.DeltaByteArray, decimals[..130], v => Spec.DeltaByteArray(BigEndianDecimals(v, 4, 3)))
-                    .V2(ParquetEncoding.DeltaByteArray, decimals[130..259], v => Spec.DeltaByteArray(BigEndianDecimals(v, 4, 3)), compressValues: false)
-                    .V1(ParquetEncoding.DeltaByteArray, decimals[259..], v => Spec.DeltaByteArray(BigEndianDecimals(v, 4, 3))))
+                    .V1(ParquetEncoding.DeltaByteArray, decimals[..130], v => ParquetSpecEncoders.DeltaByteArray(BigEndianDecimals(v, 4, 3)))
+                    .V2(ParquetEncoding.DeltaByteArray, decimals[130..259], v => ParquetSpecEncoders.DeltaByteArray(BigEndianDecimals(v, 4, 3)), compressValues: false)
+                    .V1(ParquetEncoding.DeltaByteArray, decimals[259..], v => ParquetSpecEncoders.DeltaByteArray(BigEndianDecimals(v, 4, 3))))
             .Build();
 
         Assert.Equal("", strings[230]);
@@ -277,11 +277,11 @@ public sealed class ReaderEncodingTests
         var unsigned = Rows(55, i => i % 9 == 2 || i >= 50 ? null : (long)(uint)IntPool[(i + 1) % IntPool.Length]);
 
         ChunkBuilder Chunk(bool optional, object?[] rows, Func<List<object>, byte[]> plain, int width) => new ChunkBuilder(codec, optional)
-            .V1(ParquetEncoding.ByteStreamSplit, rows[..12], v => Spec.ByteStreamSplit(plain(v), width))
-            .V2(ParquetEncoding.ByteStreamSplit, rows[12..25], v => Spec.ByteStreamSplit(plain(v), width), compressValues: false)
-            .V2(ParquetEncoding.ByteStreamSplit, rows[25..38], v => Spec.ByteStreamSplit(plain(v), width))
-            .V1(ParquetEncoding.ByteStreamSplit, rows[38..50], v => Spec.ByteStreamSplit(plain(v), width))
-            .V2(ParquetEncoding.ByteStreamSplit, rows[50..], v => Spec.ByteStreamSplit(plain(v), width));
+            .V1(ParquetEncoding.ByteStreamSplit, rows[..12], v => ParquetSpecEncoders.ByteStreamSplit(plain(v), width))
+            .V2(ParquetEncoding.ByteStreamSplit, rows[12..25], v => ParquetSpecEncoders.ByteStreamSplit(plain(v), width), compressValues: false)
+            .V2(ParquetEncoding.ByteStreamSplit, rows[25..38], v => ParquetSpecEncoders.ByteStreamSplit(plain(v), width))
+            .V1(ParquetEncoding.ByteStreamSplit, rows[38..50], v => ParquetSpecEncoders.ByteStreamSplit(plain(v), width))
+            .V2(ParquetEncoding.ByteStreamSplit, rows[50..], v => ParquetSpecEncoders.ByteStreamSplit(plain(v), width));
 
         var file = new FileBuilder()
             .Column(Leaf("f", PhysicalType.Float, optional: true))
@@ -292,13 +292,13 @@ public sealed class ReaderEncodingTests
             .Column(Leaf("dec", PhysicalType.Int32, optional: true, DecimalType(7, 2)))
             .Column(Leaf("u32", PhysicalType.Int32, optional: true, new LogicalType(LogicalTypeKind.Integer) { BitWidth = 32, IsSigned = false }))
             .RowGroup(
-                Chunk(true, floats, v => Spec.PlainFloat(v.Cast<float>()), 4),
-                Chunk(true, doubles, v => Spec.PlainDouble(v.Cast<double>()), 8),
+                Chunk(true, floats, v => ParquetSpecEncoders.PlainFloat(v.Cast<float>()), 4),
+                Chunk(true, doubles, v => ParquetSpecEncoders.PlainDouble(v.Cast<double>()), 8),
                 Chunk(true, ints, Ints, 4),
                 Chunk(false, longs, Longs, 8),
-                Chunk(true, timestamps, v => Spec.PlainInt64(v.Cast<DateTime>().Select(t => (t - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMillisecond)), 8),
-                Chunk(true, decimals, v => Spec.PlainInt32(v.Cast<decimal>().Select(m => (int)Spec.Unscaled(m, 2))), 4),
-                Chunk(true, unsigned, v => Spec.PlainInt32(v.Cast<long>().Select(u => unchecked((int)(uint)u))), 4))
+                Chunk(true, timestamps, v => ParquetSpecEncoders.PlainInt64(v.Cast<DateTime>().Select(t => (t - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMillisecond)), 8),
+                Chunk(true, decimals, v => ParquetSpecEncoders.PlainInt32(v.Cast<decimal>().Select(m => (int)ParquetSpecEncoders.Unscaled(m, 2))), 4),
+                Chunk(true, unsigned, v => ParquetSpecEncoders.PlainInt32(v.Cast<long>().Select(u => unchecked((int)(uint)u))), 4))
             .Build();
 
         AssertReads(file, ("f", floats), ("d", doubles), ("i", ints), ("l", longs), ("ts", timestamps), ("dec", decimals), ("u32", unsigned));
@@ -318,10 +318,10 @@ public sealed class ReaderEncodingTests
         var binary = Rows(50, i => i % 6 == 0 || i >= 45 ? null : new[] { (byte)i, (byte)(255 - i), (byte)(i * 13) });
 
         ChunkBuilder Chunk(bool optional, object?[] rows, Func<List<object>, List<byte[]>> fixedValues, int width) => new ChunkBuilder(codec, optional)
-            .V1(ParquetEncoding.ByteStreamSplit, rows[..15], v => Spec.ByteStreamSplit(Spec.Fixed(fixedValues(v), width), width))
-            .V2(ParquetEncoding.ByteStreamSplit, rows[15..30], v => Spec.ByteStreamSplit(Spec.Fixed(fixedValues(v), width), width), compressValues: false)
-            .V2(ParquetEncoding.ByteStreamSplit, rows[30..45], v => Spec.ByteStreamSplit(Spec.Fixed(fixedValues(v), width), width))
-            .V1(ParquetEncoding.ByteStreamSplit, rows[45..], v => Spec.ByteStreamSplit(Spec.Fixed(fixedValues(v), width), width));
+            .V1(ParquetEncoding.ByteStreamSplit, rows[..15], v => ParquetSpecEncoders.ByteStreamSplit(ParquetSpecEncoders.Fixed(fixedValues(v), width), width))
+            .V2(ParquetEncoding.ByteStreamSplit, rows[15..30], v => ParquetSpecEncoders.ByteStreamSplit(ParquetSpecEncoders.Fixed(fixedValues(v), width), width), compressValues: false)
+            .V2(ParquetEncoding.ByteStreamSplit, rows[30..45], v => ParquetSpecEncoders.ByteStreamSplit(ParquetSpecEncoders.Fixed(fixedValues(v), width), width))
+            .V1(ParquetEncoding.ByteStreamSplit, rows[45..], v => ParquetSpecEncoders.ByteStreamSplit(ParquetSpecEncoders.Fixed(fixedValues(v), width), width));
 
         var file = new FileBuilder()
             .Column(Leaf("w", PhysicalType.FixedLenByteArray, optional: true, DecimalType(38, 4), length: 16))
@@ -359,11 +359,11 @@ public sealed class ReaderEncodingTests
             .Column(Leaf("b", PhysicalType.Int64, optional: false))
             .RowGroup(
                 new ChunkBuilder(codec, optional: true)
-                    .V1(ParquetEncoding.DeltaBinaryPacked, ints[..140], v => Spec.DeltaBinaryPacked(v.Select(x => (long)(int)x).ToList(), int32: true))
-                    .V2(ParquetEncoding.DeltaBinaryPacked, ints[140..], v => Spec.DeltaBinaryPacked(v.Select(x => (long)(int)x).ToList(), 256, 8, int32: true)),
+                    .V1(ParquetEncoding.DeltaBinaryPacked, ints[..140], v => ParquetSpecEncoders.DeltaBinaryPacked(v.Select(x => (long)(int)x).ToList(), int32: true))
+                    .V2(ParquetEncoding.DeltaBinaryPacked, ints[140..], v => ParquetSpecEncoders.DeltaBinaryPacked(v.Select(x => (long)(int)x).ToList(), 256, 8, int32: true)),
                 new ChunkBuilder(codec, optional: false)
-                    .V2(ParquetEncoding.DeltaBinaryPacked, longs[..200], v => Spec.DeltaBinaryPacked(v.Cast<long>().ToList()), compressValues: false)
-                    .V1(ParquetEncoding.DeltaBinaryPacked, longs[200..], v => Spec.DeltaBinaryPacked(v.Cast<long>().ToList(), 128, 2)))
+                    .V2(ParquetEncoding.DeltaBinaryPacked, longs[..200], v => ParquetSpecEncoders.DeltaBinaryPacked(v.Cast<long>().ToList()), compressValues: false)
+                    .V1(ParquetEncoding.DeltaBinaryPacked, longs[200..], v => ParquetSpecEncoders.DeltaBinaryPacked(v.Cast<long>().ToList(), 128, 2)))
             .Build();
 
         AssertReads(file, ("a", ints), ("b", longs));
@@ -395,13 +395,13 @@ public sealed class ReaderEncodingTests
                 new ChunkBuilder(codec, optional: true)
                     .Dictionary(ParquetEncoding.PlainDictionary, 3, PlainStrings(firstDictionary.ToList()))
                     .V1(ParquetEncoding.PlainDictionary, s0[..15], Indices(firstDictionary))
-                    .V2(ParquetEncoding.DeltaByteArray, s0[15..], v => Spec.DeltaByteArray(Utf8(v))),
+                    .V2(ParquetEncoding.DeltaByteArray, s0[15..], v => ParquetSpecEncoders.DeltaByteArray(Utf8(v))),
                 new ChunkBuilder(codec, optional: true)
-                    .V1(ParquetEncoding.ByteStreamSplit, x0, v => Spec.ByteStreamSplit(Ints(v), 4)))
+                    .V1(ParquetEncoding.ByteStreamSplit, x0, v => ParquetSpecEncoders.ByteStreamSplit(Ints(v), 4)))
             .RowGroup(
                 new ChunkBuilder(codec, optional: true)
                     .Dictionary(ParquetEncoding.PlainDictionary, 4, PlainStrings(secondDictionary.ToList()))
-                    .V1(ParquetEncoding.DeltaLengthByteArray, s1[..10], v => Spec.DeltaLengthByteArray(Utf8(v)))
+                    .V1(ParquetEncoding.DeltaLengthByteArray, s1[..10], v => ParquetSpecEncoders.DeltaLengthByteArray(Utf8(v)))
                     .V2(ParquetEncoding.PlainDictionary, s1[10..], Indices(secondDictionary)),
                 new ChunkBuilder(codec, optional: true)
                     .Dictionary(ParquetEncoding.PlainDictionary, 3, Ints(intDictionary.ToList()))
@@ -425,22 +425,22 @@ public sealed class ReaderEncodingTests
 
     private static LogicalType DecimalType(int precision, int scale) => new(LogicalTypeKind.Decimal) { DecimalPrecision = precision, DecimalScale = scale };
 
-    private static byte[] Ints(List<object> values) => Spec.PlainInt32(values.Cast<int>());
+    private static byte[] Ints(List<object> values) => ParquetSpecEncoders.PlainInt32(values.Cast<int>());
 
-    private static byte[] Longs(List<object> values) => Spec.PlainInt64(values.Cast<long>());
+    private static byte[] Longs(List<object> values) => ParquetSpecEncoders.PlainInt64(values.Cast<long>());
 
     private static List<byte[]> Utf8(List<object> values) => [.. values.Select(v => Encoding.UTF8.GetBytes((string)v))];
 
-    private static byte[] PlainStrings(List<object> values) => Spec.PlainByteArrays(Utf8(values));
+    private static byte[] PlainStrings(List<object> values) => ParquetSpecEncoders.PlainByteArrays(Utf8(values));
 
-    private static byte[] PlainBooleans(List<object> values) => Spec.PlainBooleans(values.Cast<bool>().ToList());
+    private static byte[] PlainBooleans(List<object> values) => ParquetSpecEncoders.PlainBooleans(values.Cast<bool>().ToList());
 
-    private static byte[] RleBooleans(List<object> values) => Spec.RleBooleans(values.Cast<bool>().ToList());
+    private static byte[] RleBooleans(List<object> values) => ParquetSpecEncoders.RleBooleans(values.Cast<bool>().ToList());
 
     private static List<byte[]> BigEndianDecimals(List<object> values, int width, int scale) =>
-        [.. values.Select(v => Spec.BigEndian(Spec.Unscaled((decimal)v, scale), width))];
+        [.. values.Select(v => ParquetSpecEncoders.BigEndian(ParquetSpecEncoders.Unscaled((decimal)v, scale), width))];
 
-    private static byte[] FixedDecimals(List<object> values, int width, int scale) => Spec.Fixed(BigEndianDecimals(values, width, scale), width);
+    private static byte[] FixedDecimals(List<object> values, int width, int scale) => ParquetSpecEncoders.Fixed(BigEndianDecimals(values, width, scale), width);
 
     /// <summary>A dictionary data page's body: each value's index in <paramref name="dictionary"/>.</summary>
     private static Func<List<object>, byte[]> Indices(object[] dictionary) => values =>
@@ -448,7 +448,7 @@ public sealed class ReaderEncodingTests
         var keys = dictionary.Select(Describe).ToList();
         var indices = values.Select(v => keys.IndexOf(Describe(v))).ToList();
         Assert.DoesNotContain(-1, indices);
-        return Spec.DictionaryIndices(indices, dictionary.Length);
+        return ParquetSpecEncoders.DictionaryIndices(indices, dictionary.Length);
     };
 
     /// <summary>A value as exact text (floats by their bits, bytes in hex), so that expected and read values compare exactly.</summary>
@@ -561,7 +561,7 @@ file sealed class ChunkBuilder(CompressionCodec codec, bool optional)
     public ChunkBuilder V1(ParquetEncoding encoding, object?[] rows, Func<List<object>, byte[]> encode)
     {
         var (levels, values) = Split(rows);
-        byte[] page = optional ? [.. Spec.LevelsV1(levels), .. encode(values)] : encode(values);
+        byte[] page = optional ? [.. ParquetSpecEncoders.LevelsV1(levels), .. encode(values)] : encode(values);
         var body = Compress(page);
         Header(PageType.DataPage, page.Length, body.Length, w =>
         {
@@ -582,7 +582,7 @@ file sealed class ChunkBuilder(CompressionCodec codec, bool optional)
     public ChunkBuilder V2(ParquetEncoding encoding, object?[] rows, Func<List<object>, byte[]> encode, bool compressValues = true)
     {
         var (levels, values) = Split(rows);
-        byte[] levelBytes = optional ? Spec.Hybrid(levels, 1) : [];
+        byte[] levelBytes = optional ? ParquetSpecEncoders.Hybrid(levels, 1) : [];
         byte[] valueBytes = encode(values);
         byte[] stored = compressValues ? Compress(valueBytes) : valueBytes;
         Header(PageType.DataPageV2, levelBytes.Length + valueBytes.Length, levelBytes.Length + stored.Length, w =>
@@ -696,227 +696,5 @@ file sealed class FileBuilder
             CreatedBy = "kindling ReaderEncodingTests",
         };
         return ParquetFileEnd.Finish(file, footer);
-    }
-}
-
-/// <summary>
-/// Reference encoders written from parquet-format's Encodings.md, deliberately simple (lists of bytes, one
-/// bit at a time) and independent of the engine's writer. Where the spec says readers must accept
-/// arbitrary bytes (unused miniblock bit widths, padding bits of the last miniblock), they write non-zero ones.
-/// </summary>
-file static class Spec
-{
-    public static void Uleb(List<byte> output, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            output.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-        output.Add((byte)value);
-    }
-
-    public static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
-
-    public static int BitsFor(ulong max) => max == 0 ? 0 : 64 - BitOperations.LeadingZeroCount(max);
-
-    private static byte[] Le32(int value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-        return bytes;
-    }
-
-    /// <summary>Appends <paramref name="values"/> packed at <paramref name="width"/> bits each, from the least significant bit of each byte.</summary>
-    public static void BitPack(List<byte> output, IReadOnlyList<ulong> values, int width)
-    {
-        int start = output.Count;
-        long bits = (long)values.Count * width;
-        for (long k = 0; k < (bits + 7) / 8; k++) output.Add(0);
-        long bit = 0;
-        foreach (ulong value in values)
-            for (int b = 0; b < width; b++, bit++)
-                if ((value >> b & 1) != 0) output[start + (int)(bit >> 3)] |= (byte)(1 << (int)(bit & 7));
-    }
-
-    /// <summary>
-    /// The RLE / bit-packing hybrid without length prefix: a run of 8 or more equal values becomes an RLE run,
-    /// everything else bit-packed runs of whole groups of 8 (the last group padded with zeros).
-    /// </summary>
-    public static byte[] Hybrid(IReadOnlyList<int> values, int width)
-    {
-        var output = new List<byte>();
-        int RunAt(int i)
-        {
-            int n = 1;
-            while (i + n < values.Count && values[i + n] == values[i]) n++;
-            return n;
-        }
-        int i = 0;
-        while (i < values.Count)
-        {
-            int run = RunAt(i);
-            if (run >= 8)
-            {
-                Uleb(output, (ulong)run << 1);
-                for (int b = 0; b < (width + 7) / 8; b++) output.Add((byte)(values[i] >> (8 * b)));
-                i += run;
-                continue;
-            }
-            int groups = 0, end = i;
-            do
-            {
-                end += 8;
-                groups++;
-            }
-            while (end < values.Count && RunAt(end) < 8);
-            var packed = new ulong[groups * 8];
-            for (int k = i; k < Math.Min(end, values.Count); k++) packed[k - i] = (uint)values[k];
-            Uleb(output, ((ulong)groups << 1) | 1);
-            BitPack(output, packed, width);
-            i = Math.Min(end, values.Count);
-        }
-        return [.. output];
-    }
-
-    /// <summary>Definition levels of a data page v1: the hybrid prefixed by its 4-byte length.</summary>
-    public static byte[] LevelsV1(IReadOnlyList<int> levels)
-    {
-        var hybrid = Hybrid(levels, 1);
-        return [.. Le32(hybrid.Length), .. hybrid];
-    }
-
-    /// <summary>RLE booleans: prefixed by their 4-byte length in data pages v1 and v2 alike.</summary>
-    public static byte[] RleBooleans(IReadOnlyList<bool> values)
-    {
-        var hybrid = Hybrid([.. values.Select(v => v ? 1 : 0)], 1);
-        return [.. Le32(hybrid.Length), .. hybrid];
-    }
-
-    /// <summary>A dictionary data page: the index bit width as one byte, then the indices in the hybrid.</summary>
-    public static byte[] DictionaryIndices(IReadOnlyList<int> indices, int dictionarySize)
-    {
-        int width = BitsFor((ulong)Math.Max(0, dictionarySize - 1));
-        return [(byte)width, .. Hybrid(indices, width)];
-    }
-
-    public static byte[] PlainBooleans(IReadOnlyList<bool> values)
-    {
-        var output = new List<byte>();
-        BitPack(output, [.. values.Select(v => v ? 1UL : 0UL)], 1);
-        return [.. output];
-    }
-
-    public static byte[] PlainInt32(IEnumerable<int> values) =>
-        [.. values.SelectMany(v => new[] { (byte)v, (byte)(v >> 8), (byte)(v >> 16), (byte)(v >> 24) })];
-
-    public static byte[] PlainInt64(IEnumerable<long> values) =>
-        [.. values.SelectMany(v => Enumerable.Range(0, 8).Select(b => (byte)(v >> (8 * b))))];
-
-    public static byte[] PlainFloat(IEnumerable<float> values) => PlainInt32(values.Select(BitConverter.SingleToInt32Bits));
-
-    public static byte[] PlainDouble(IEnumerable<double> values) => PlainInt64(values.Select(BitConverter.DoubleToInt64Bits));
-
-    public static byte[] PlainByteArrays(IEnumerable<byte[]> values) => [.. values.SelectMany(v => (byte[])[.. Le32(v.Length), .. v])];
-
-    public static byte[] Fixed(IReadOnlyList<byte[]> values, int width)
-    {
-        Assert.All(values, v => Assert.Equal(width, v.Length));
-        return [.. values.SelectMany(v => v)];
-    }
-
-    /// <summary>
-    /// DELTA_BINARY_PACKED with the given block layout. INT32 deltas are computed in 32-bit wrap-around
-    /// arithmetic (so no miniblock needs more than 32 bits); INT64 in 64-bit.
-    /// </summary>
-    public static byte[] DeltaBinaryPacked(IReadOnlyList<long> values, int blockSize = 128, int miniblocks = 4, bool int32 = false)
-    {
-        var output = new List<byte>();
-        Uleb(output, (ulong)blockSize);
-        Uleb(output, (ulong)miniblocks);
-        Uleb(output, (ulong)values.Count);
-        Uleb(output, ZigZag(values.Count > 0 ? values[0] : 0));
-        int perMiniblock = blockSize / miniblocks;
-        for (int start = 1; start < values.Count; start += blockSize)
-        {
-            int n = Math.Min(blockSize, values.Count - start);
-            var deltas = new long[n];
-            for (int k = 0; k < n; k++)
-                deltas[k] = int32 ? unchecked((int)values[start + k] - (int)values[start + k - 1]) : unchecked(values[start + k] - values[start + k - 1]);
-            long min = deltas.Min();
-            ulong Relative(long delta) => int32 ? unchecked((uint)((int)delta - (int)min)) : unchecked((ulong)(delta - min));
-            Uleb(output, ZigZag(min));
-            int used = (n + perMiniblock - 1) / perMiniblock;
-            var widths = new int[used];
-            for (int m = 0; m < used; m++)
-            {
-                ulong max = 0;
-                for (int k = m * perMiniblock; k < Math.Min(n, (m + 1) * perMiniblock); k++) max = Math.Max(max, Relative(deltas[k]));
-                widths[m] = BitsFor(max);
-            }
-            for (int m = 0; m < miniblocks; m++) output.Add(m < used ? (byte)widths[m] : (byte)0xA5);
-            for (int m = 0; m < used; m++)
-            {
-                ulong padding = widths[m] == 64 ? ulong.MaxValue : (1UL << widths[m]) - 1;
-                var packed = new ulong[perMiniblock];
-                for (int k = 0; k < perMiniblock; k++) packed[k] = m * perMiniblock + k < n ? Relative(deltas[m * perMiniblock + k]) : padding;
-                BitPack(output, packed, widths[m]);
-            }
-        }
-        return [.. output];
-    }
-
-    /// <summary>DELTA_LENGTH_BYTE_ARRAY: the lengths (DELTA_BINARY_PACKED), then all the bytes back to back.</summary>
-    public static byte[] DeltaLengthByteArray(IReadOnlyList<byte[]> values, int blockSize = 128, int miniblocks = 4) =>
-        [.. DeltaBinaryPacked([.. values.Select(v => (long)v.Length)], blockSize, miniblocks), .. values.SelectMany(v => v)];
-
-    /// <summary>DELTA_BYTE_ARRAY: the lengths of the prefixes shared with the previous value, then the suffixes as DELTA_LENGTH_BYTE_ARRAY.</summary>
-    public static byte[] DeltaByteArray(IReadOnlyList<byte[]> values, int blockSize = 128, int miniblocks = 4)
-    {
-        var prefixes = new List<long>();
-        var suffixes = new List<byte[]>();
-        byte[] previous = [];
-        foreach (var value in values)
-        {
-            int shared = 0;
-            while (shared < value.Length && shared < previous.Length && value[shared] == previous[shared]) shared++;
-            prefixes.Add(shared);
-            suffixes.Add(value[shared..]);
-            previous = value;
-        }
-        return [.. DeltaBinaryPacked(prefixes, blockSize, miniblocks), .. DeltaLengthByteArray(suffixes, blockSize, miniblocks)];
-    }
-
-    /// <summary>BYTE_STREAM_SPLIT: byte b of value i goes to position i of stream b; the streams back to back.</summary>
-    public static byte[] ByteStreamSplit(byte[] plain, int width)
-    {
-        Assert.Equal(0, plain.Length % width);
-        int n = plain.Length / width;
-        var output = new byte[plain.Length];
-        for (int i = 0; i < n; i++)
-            for (int b = 0; b < width; b++) output[b * n + i] = plain[i * width + b];
-        return output;
-    }
-
-    /// <summary>A decimal's unscaled integer at <paramref name="scale"/>.</summary>
-    public static Int128 Unscaled(decimal value, int scale)
-    {
-        decimal scaled = value;
-        for (int i = 0; i < scale; i++) scaled *= 10;
-        Assert.Equal(decimal.Truncate(scaled), scaled);
-        return (Int128)scaled;
-    }
-
-    /// <summary>Big-endian two's complement in exactly <paramref name="width"/> bytes.</summary>
-    public static byte[] BigEndian(Int128 value, int width)
-    {
-        if (width < 16)
-        {
-            Int128 limit = Int128.One << (8 * width - 1);
-            Assert.InRange(value, -limit, limit - 1);
-        }
-        var bytes = new byte[width];
-        for (int b = 0; b < width; b++) bytes[width - 1 - b] = (byte)(value >> (8 * b));
-        return bytes;
     }
 }
