@@ -119,6 +119,22 @@ internal sealed class GroupHashTable
         if (_slots.Length > SmallTableSlots) CacheHint.Prefetch(ref _slots[(int)hash & _mask]);
     }
 
+    /// <summary>
+    /// Lookups in a table past the cache miss twice per row: on the slot, then on the key it names. So the slot of
+    /// the row 2D ahead is prefetched, and the key named by the (by now cached) first slot of the row D ahead.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchTwoStages(ReadOnlySpan<ulong> hashes, int i, int rows, int width)
+    {
+        const int d = CacheHint.Distance;
+        if (i + 2 * d < rows) CacheHint.Prefetch(ref _slots[(int)hashes[i + 2 * d] & _mask]);
+        if (i + d < rows)
+        {
+            ulong ahead = _slots[(int)hashes[i + d] & _mask];
+            if (ahead != 0) CacheHint.Prefetch(ref _keys[((int)(uint)ahead - 1) * width]);
+        }
+    }
+
     /// <summary>Up to this many slots (256 KiB) the table stays in a core's cache and probes need no prefetch.</summary>
     private const int SmallTableSlots = 1 << 15;
 
@@ -136,9 +152,12 @@ internal sealed class GroupHashTable
     /// <summary>Looks up each key; writes its group id or -1 when absent. Rows with <paramref name="skip"/>[i] != 0 get -1.</summary>
     public void Find(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> hashes, int rows, ReadOnlySpan<byte> skip, Span<int> groupIds)
     {
+        if (Width == 1) { Find1(words, hashes, rows, skip, groupIds); return; }
         int width = Width;
+        bool large = _slots.Length > SmallTableSlots;
         for (int i = 0; i < rows; i++)
         {
+            if (large) PrefetchTwoStages(hashes, i, rows, width);
             if (skip[i] != 0) { groupIds[i] = -1; continue; }
             ulong hash = hashes[i];
             ReadOnlySpan<ulong> key = words.Slice(i * width, width);
@@ -155,6 +174,36 @@ internal sealed class GroupHashTable
                     if (SameKey(key, _keys, g * width)) { found = g; break; }
                 }
                 slot = (slot + 1) & _mask;
+            }
+            groupIds[i] = found;
+        }
+    }
+
+    private void Find1(ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> hashes, int rows, ReadOnlySpan<byte> skip, Span<int> groupIds)
+    {
+        ulong[] slots = _slots;
+        ulong[] keys = _keys;
+        int mask = _mask;
+        bool large = slots.Length > SmallTableSlots;
+        for (int i = 0; i < rows; i++)
+        {
+            if (large) PrefetchTwoStages(hashes, i, rows, 1);
+            if (skip[i] != 0) { groupIds[i] = -1; continue; }
+            ulong hash = hashes[i];
+            ulong key = words[i];
+            ulong tag = hash & 0xFFFF_FFFF_0000_0000UL;
+            int slot = (int)hash & mask;
+            int found = -1;
+            while (true)
+            {
+                ulong entry = slots[slot];
+                if (entry == 0) break;
+                if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
+                {
+                    int g = (int)(uint)entry - 1;
+                    if (keys[g] == key) { found = g; break; }
+                }
+                slot = (slot + 1) & mask;
             }
             groupIds[i] = found;
         }

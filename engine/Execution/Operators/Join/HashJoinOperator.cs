@@ -6,11 +6,11 @@ namespace Kindling.Execution.Operators.Join;
 
 /// <summary>
 /// Equi-join on key columns; output is the left columns then the right (semi/anti: left only).
-/// Builds a hash table on the right side (materialized; keys serialized to words by
-/// <see cref="GroupKeyEncoder"/>, rows of one key chained in build order), then probes left batches:
-/// each batch's keys are encoded and looked up in bulk, matches become (left, right) index pairs and the
-/// output columns are gathered with <see cref="VectorTake"/>. Null keys never match. Right/full outer
-/// joins emit the unmatched build rows at the end. A build side over the memory limit fails clearly (no spilling).
+/// Materializes the right side into a <see cref="JoinBuildSide"/> (keys serialized to words by
+/// <see cref="GroupKeyEncoder"/> and hashed into a table), then probes left batches: each batch's keys are
+/// encoded and looked up in bulk, matches become (left, right) index pairs and the output columns are
+/// gathered with <see cref="VectorTake"/>. Null keys never match. Right/full outer joins emit the unmatched
+/// build rows at the end. A build side over the memory limit fails clearly (no spilling).
 /// </summary>
 internal sealed class HashJoinOperator : PhysicalOperator
 {
@@ -71,7 +71,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
     private IEnumerable<ColumnBatch> Join(QueryContext context)
     {
         PhysicalOperator left = Children[0], right = Children[1];
-        HashedBuildSide table = BuildTable(right, context);
+        JoinBuildSide table = BuildTable(right, context);
         byte[]? matched = _joinType is JoinType.RightOuter or JoinType.FullOuter ? new byte[table.Batch.RowCount] : null;
         int workers = Math.Max(1, context.DegreeOfParallelism);
         IEnumerable<ColumnBatch> probed = workers == 1
@@ -112,7 +112,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
     /// output batches over a bounded queue (output order across batches is not preserved). Marking matched
     /// build rows from several threads is a benign race: every writer stores 1.
     /// </summary>
-    private IEnumerable<ColumnBatch> ProbeParallel(PhysicalOperator left, HashedBuildSide table, byte[]? matched, int workers, QueryContext context)
+    private IEnumerable<ColumnBatch> ProbeParallel(PhysicalOperator left, JoinBuildSide table, byte[]? matched, int workers, QueryContext context)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         using var queue = new System.Collections.Concurrent.BlockingCollection<ColumnBatch>(2 * workers);
@@ -159,11 +159,11 @@ internal sealed class HashJoinOperator : PhysicalOperator
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
     }
 
-    /// <summary>One worker's reusable probe buffers and its own key encoder view.</summary>
-    private sealed class ProbeBuffers(HashJoinOperator op, HashedBuildSide table, QueryContext context)
+    /// <summary>One worker's reusable probe buffers, its own key encoder view, and where it is in the current probe batch.</summary>
+    private sealed class ProbeBuffers(HashJoinOperator op, JoinBuildSide table, QueryContext context)
     {
         public GroupKeyEncoder Encoder { get; } = table.Encoder.CloneForLookup();
-        public HashedBuildSide Table { get; } = table;
+        public JoinBuildSide Table { get; } = table;
         public int[] LeftRows { get; } = new int[Math.Max(1, context.BatchSize)];
         public int[] RightRows { get; } = new int[Math.Max(1, context.BatchSize)];
         public ColumnVector[] KeyVectors { get; } = new ColumnVector[op._leftKeys.Length];
@@ -171,6 +171,10 @@ internal sealed class HashJoinOperator : PhysicalOperator
         public ulong[] Hashes = [];
         public byte[] Invalid = [];
         public int[] Groups = [];
+        /// <summary>The probe row whose matches come next.</summary>
+        public int ProbeRow;
+        /// <summary>The build row that continues <see cref="ProbeRow"/>'s matches, or -1 when that row has not started.</summary>
+        public int PendingBuildRow;
     }
 
     /// <summary>Probes one left batch and yields its output batches (at most BatchSize rows each).</summary>
@@ -178,11 +182,22 @@ internal sealed class HashJoinOperator : PhysicalOperator
     {
         int rows = probe.RowCount;
         if (rows == 0) yield break;
-        HashedBuildSide table = b.Table;
-        ColumnBatch build = table.Batch;
-        int width = b.Encoder.Width, batchSize = b.LeftRows.Length;
+        LookUp(probe, b);
         bool emitRight = _joinType is not (JoinType.LeftSemi or JoinType.LeftAnti);
-        bool keepUnmatchedLeft = _joinType is JoinType.LeftOuter or JoinType.FullOuter;
+        b.ProbeRow = 0;
+        b.PendingBuildRow = -1;
+        while (true)
+        {
+            int n = FillPairs(b, rows, matched);
+            if (n == 0) yield break;
+            yield return JoinOutput.Build(OutputSchema, probe, b.Table.Batch, b.LeftRows.AsSpan(0, n), b.RightRows.AsSpan(0, n), emitRight);
+        }
+    }
+
+    /// <summary>Encodes and hashes the probe keys and finds each row's build group (-1: no match or a null key).</summary>
+    private void LookUp(ColumnBatch probe, ProbeBuffers b)
+    {
+        int rows = probe.RowCount, width = b.Encoder.Width;
         if (b.Groups.Length < rows)
         {
             b.Words = new ulong[rows * width];
@@ -192,52 +207,75 @@ internal sealed class HashJoinOperator : PhysicalOperator
         }
         b.Encoder.Encode(GroupKeyEncoder.Select(probe, _leftKeys, b.KeyVectors), rows, b.Words, lookupOnly: true, b.Invalid);
         KeyHash.HashWords(b.Words, width, rows, b.Hashes);
-        table.Table.Find(b.Words, b.Hashes, rows, b.Invalid, b.Groups);
-        int[] leftIdx = b.LeftRows, rightIdx = b.RightRows, groups = b.Groups;
-
-        int n = 0;
-        for (int i = 0; i < rows; i++)
-        {
-            int g = groups[i];
-            switch (_joinType)
-            {
-                case JoinType.LeftSemi:
-                    if (g >= 0) leftIdx[n++] = i;
-                    break;
-                case JoinType.LeftAnti:
-                    if (g < 0) leftIdx[n++] = i;
-                    break;
-                default:
-                    if (g < 0)
-                    {
-                        if (keepUnmatchedLeft) { leftIdx[n] = i; rightIdx[n] = -1; n++; }
-                        break;
-                    }
-                    for (int r = table.Head[g]; r >= 0; r = table.Next[r])
-                    {
-                        if (matched is not null) matched[r] = 1;
-                        leftIdx[n] = i;
-                        rightIdx[n] = r;
-                        if (++n == batchSize)
-                        {
-                            yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
-                            n = 0;
-                        }
-                    }
-                    break;
-            }
-            if (n == batchSize)
-            {
-                yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx, rightIdx, emitRight);
-                n = 0;
-            }
-        }
-        if (n > 0) yield return JoinOutput.Build(OutputSchema, probe, build, leftIdx.AsSpan(0, n), rightIdx.AsSpan(0, n), emitRight);
+        b.Table.Table.Find(b.Words, b.Hashes, rows, b.Invalid, b.Groups);
     }
 
-    private sealed record HashedBuildSide(ColumnBatch Batch, GroupKeyEncoder Encoder, GroupHashTable Table, int[] Head, int[] Next);
+    /// <summary>
+    /// Writes the next (left, right) row pairs of the probed batch into the buffers, at most a batch of them,
+    /// resuming where the previous call stopped; returns how many (0 when the batch is done). A plain method,
+    /// not part of the iterator, so its loop keeps its variables in registers.
+    /// </summary>
+    private int FillPairs(ProbeBuffers b, int rows, byte[]? matched)
+    {
+        int[] leftIdx = b.LeftRows, rightIdx = b.RightRows, groups = b.Groups;
+        int batchSize = leftIdx.Length, n = 0, i = b.ProbeRow;
+        JoinBuildSide table = b.Table;
+        switch (_joinType)
+        {
+            case JoinType.LeftSemi:
+                for (; i < rows && n < batchSize; i++)
+                    if (groups[i] >= 0) leftIdx[n++] = i;
+                break;
+            case JoinType.LeftAnti:
+                for (; i < rows && n < batchSize; i++)
+                    if (groups[i] < 0) leftIdx[n++] = i;
+                break;
+            default:
+            {
+                bool keepUnmatchedLeft = _joinType is JoinType.LeftOuter or JoinType.FullOuter;
+                if (table.UniqueKeys)
+                {
+                    for (; i < rows && n < batchSize; i++)
+                    {
+                        int g = groups[i];
+                        if (g >= 0)
+                        {
+                            if (matched is not null) matched[g] = 1;
+                            leftIdx[n] = i; rightIdx[n] = g; n++;
+                        }
+                        else if (keepUnmatchedLeft) { leftIdx[n] = i; rightIdx[n] = -1; n++; }
+                    }
+                    break;
+                }
+                int r = b.PendingBuildRow;
+                while (n < batchSize)
+                {
+                    if (r < 0)
+                    {
+                        if (i >= rows) break;
+                        int g = groups[i];
+                        if (g < 0)
+                        {
+                            if (keepUnmatchedLeft) { leftIdx[n] = i; rightIdx[n] = -1; n++; }
+                            i++;
+                            continue;
+                        }
+                        r = table.FirstRow(g);
+                    }
+                    if (matched is not null) matched[r] = 1;
+                    leftIdx[n] = i; rightIdx[n] = r; n++;
+                    r = table.NextRow(r);
+                    if (r < 0) i++;
+                }
+                b.PendingBuildRow = r;
+                break;
+            }
+        }
+        b.ProbeRow = i;
+        return n;
+    }
 
-    private HashedBuildSide BuildTable(PhysicalOperator right, QueryContext context)
+    private JoinBuildSide BuildTable(PhysicalOperator right, QueryContext context)
     {
         var batches = new List<ColumnBatch>();
         long bytes = 0;
@@ -251,30 +289,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
                     $"HashJoin build side (right input) exceeds the {context.MemoryLimitBytes >> 20} MiB query memory limit after {batches.Sum(b => (long)b.RowCount)} rows; " +
                     "raise the memory limit or put the smaller input on the right. The hash join does not spill.");
         }
-        ColumnBatch build = VectorConcat.Concat(right.OutputSchema, batches);
-        int rows = build.RowCount;
-        Schema rs = right.OutputSchema;
-        var encoder = new GroupKeyEncoder(_rightKeys.Select(k => rs[k].Type).ToArray(), _rightKeys.Select(_ => true).ToArray());
-        int width = encoder.Width;
-        var words = new ulong[Math.Max(1, rows) * width];
-        var hashes = new ulong[rows];
-        var invalid = new byte[rows];
-        var groups = new int[rows];
-        encoder.Encode(GroupKeyEncoder.Select(build, _rightKeys, new ColumnVector[_rightKeys.Length]), rows, words, lookupOnly: false, invalid);
-        KeyHash.HashWords(words, width, rows, hashes);
-        var table = new GroupHashTable(width, Math.Max(16, rows));
-        table.FindOrInsert(words, hashes, rows, groups);
-        var head = new int[table.Count];
-        Array.Fill(head, -1);
-        var next = new int[rows];
-        // Insert in reverse so each chain lists its rows in build order; null keys join nothing.
-        for (int r = rows - 1; r >= 0; r--)
-        {
-            if (invalid[r] != 0) { next[r] = -1; continue; }
-            next[r] = head[groups[r]];
-            head[groups[r]] = r;
-        }
-        return new HashedBuildSide(build, encoder, table, head, next);
+        return JoinBuildSide.Create(VectorConcat.Concat(right.OutputSchema, batches), _rightKeys);
     }
 
     public override string ToString()

@@ -217,4 +217,65 @@ public sealed class HashJoinOperatorTests
         EqualUnordered([Row(5L, "a", 5L, 9.0), Row(5L, "c", 5L, 9.0)], JoinRows(left, right, JoinType.Inner, 2));
         EqualUnordered([Row(5L, "a", 5L, 9.0), Row(6L, "b", null, null), Row(5L, "c", 5L, 9.0), Row(null, "d", null, null)], JoinRows(left, right, JoinType.LeftOuter, 2));
     }
+
+    [Theory]
+    [InlineData("Inner", true, 1)]
+    [InlineData("Inner", false, 2)]
+    [InlineData("LeftOuter", true, 2)]
+    [InlineData("LeftOuter", false, 1)]
+    [InlineData("RightOuter", true, 1)]
+    [InlineData("RightOuter", false, 2)]
+    [InlineData("FullOuter", true, 2)]
+    [InlineData("FullOuter", false, 1)]
+    [InlineData("LeftSemi", false, 2)]
+    [InlineData("LeftAnti", true, 1)]
+    public void BuildKeysUniqueOrRepeatedWithMatchesSpanningOutputBatches(string joinType, bool uniqueBuildKeys, int dop)
+    {
+        // Unique build keys take the path where group g is build row g (one null key still keeps them unique);
+        // repeated ones walk chains, which a batch size of 7 cuts in the middle.
+        var type = Enum.Parse<JoinType>(joinType);
+        var rng = new Random(uniqueBuildKeys ? 3 : 4);
+        var schema = Schema(("k", ColumnType.Int64), ("v", ColumnType.Int32));
+        var right = Enumerable.Range(0, 60).Select(i => Row(uniqueBuildKeys ? (i == 17 ? null : (long)i * 3) : (long)rng.Next(25), i)).ToList();
+        var left = Enumerable.Range(0, 250).Select(i => Row(rng.Next(15) == 0 ? null : (long)rng.Next(90), 1000 + i)).ToList();
+        var op = new HashJoinOperator(Source(schema, left, 40), Source(schema, right, 9), [0], [0], type);
+        EqualUnordered(Reference(left, right, [0], [0], type, 2, 2), Collect(op, Context(dop, batchSize: 7)));
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public void BuildSidesLargerThanTheCacheFindEveryMatch(bool twoKeyColumns, int dop)
+    {
+        // 60,000 build keys outgrow the cache-resident table size, so lookups and gathers prefetch.
+        const int buildRows = 60_000, probeRows = 150_000;
+        var schema = twoKeyColumns
+            ? Schema(("k", ColumnType.Int64), ("j", ColumnType.Int32), ("v", ColumnType.Int64))
+            : Schema(("k", ColumnType.Int64), ("v", ColumnType.Int64));
+        object?[] Make(long key, long value) => twoKeyColumns ? Row(key, (int)(key % 7), value) : Row(key, value);
+        var rng = new Random(8);
+        var right = Enumerable.Range(0, buildRows).Select(i => Make(i * 5L, 10_000_000L + i)).ToList();
+        var left = Enumerable.Range(0, probeRows).Select(i => Make(rng.Next(2 * buildRows) * 5L, i)).ToList();
+        var op = new HashJoinOperator(Source(schema, left, 4096), Source(schema, right, 4096),
+            twoKeyColumns ? [0, 1] : [0], twoKeyColumns ? [0, 1] : [0], JoinType.Inner);
+        int value = schema.Count - 1;
+        var expected = left.Where(l => (long)l[0]! / 5 < buildRows)
+            .Select(l => (object?[])[.. l, .. right[(int)((long)l[0]! / 5)]]).ToList();
+        var actual = Collect(op, Context(dop));
+        Assert.True(expected.Count > probeRows / 3, $"only {expected.Count} matches");
+        EqualUnordered(expected, actual);
+        Assert.Equal(expected.Sum(r => (long)r[value]!), actual.Sum(r => (long)r[value]!));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void EveryProbeRowMatchingOnceKeepsTheProbeColumnsAsTheyAre(int dop)
+    {
+        var schema = Schema(("k", ColumnType.Int32), ("s", ColumnType.String));
+        var right = Enumerable.Range(0, 50).Select(i => Row(i, "r" + i)).ToList();
+        var left = Enumerable.Range(0, 500).Select(i => Row(i % 50, i % 11 == 0 ? null : "l" + i)).ToList();
+        var op = new HashJoinOperator(Source(schema, left, 100), Source(schema, right, 50), [0], [0], JoinType.Inner);
+        EqualUnordered(left.Select(l => (object?[])[.. l, .. right[(int)l[0]!]]), Collect(op, Context(dop, batchSize: 100)));
+    }
 }

@@ -1,0 +1,69 @@
+using Kindling.Kernels.Hashing;
+using Kindling.Vectors;
+
+namespace Kindling.Execution.Operators.Join;
+
+/// <summary>
+/// The hashed right input of a hash join: its rows in one batch, the key encoder and hash table, and the rows
+/// of each key. Keys are inserted in row order, so when every row has its own key (a dimension table) group g
+/// is row g and no chains are kept; otherwise each key's rows are chained in build order. Null keys join nothing.
+/// </summary>
+internal sealed class JoinBuildSide
+{
+    private readonly int[]? _head; // first row of each group, -1 for a group of null keys
+    private readonly int[]? _next; // the following row of the same group, -1 at the end
+
+    private JoinBuildSide(ColumnBatch batch, GroupKeyEncoder encoder, GroupHashTable table, int[]? head, int[]? next)
+    {
+        Batch = batch;
+        Encoder = encoder;
+        Table = table;
+        _head = head;
+        _next = next;
+    }
+
+    public ColumnBatch Batch { get; }
+
+    public GroupKeyEncoder Encoder { get; }
+
+    public GroupHashTable Table { get; }
+
+    /// <summary>Every build row has a key of its own (none repeats, at most one is null): group g is row g.</summary>
+    public bool UniqueKeys => _head is null;
+
+    /// <summary>The first build row of <paramref name="group"/> (-1 when its key is null).</summary>
+    public int FirstRow(int group) => _head is null ? group : _head[group];
+
+    /// <summary>The build row after <paramref name="row"/> with the same key, or -1.</summary>
+    public int NextRow(int row) => _next is null ? -1 : _next[row];
+
+    public static JoinBuildSide Create(ColumnBatch build, int[] keyColumns)
+    {
+        int rows = build.RowCount;
+        Schema schema = build.Schema;
+        var encoder = new GroupKeyEncoder(keyColumns.Select(k => schema[k].Type).ToArray(), keyColumns.Select(_ => true).ToArray());
+        int width = encoder.Width;
+        var words = new ulong[Math.Max(1, rows) * width];
+        var hashes = new ulong[rows];
+        var invalid = new byte[rows];
+        var groups = new int[rows];
+        encoder.Encode(GroupKeyEncoder.Select(build, keyColumns, new ColumnVector[keyColumns.Length]), rows, words, lookupOnly: false, invalid);
+        KeyHash.HashWords(words, width, rows, hashes);
+        var table = new GroupHashTable(width, Math.Max(16, rows));
+        table.FindOrInsert(words, hashes, rows, groups);
+        // Probes never look up a null key, so a lone null-key row cannot be matched even as "group g = row g".
+        if (table.Count == rows) return new JoinBuildSide(build, encoder, table, null, null);
+
+        var head = new int[table.Count];
+        Array.Fill(head, -1);
+        var next = new int[rows];
+        // Insert in reverse so each chain lists its rows in build order.
+        for (int r = rows - 1; r >= 0; r--)
+        {
+            if (invalid[r] != 0) { next[r] = -1; continue; }
+            next[r] = head[groups[r]];
+            head[groups[r]] = r;
+        }
+        return new JoinBuildSide(build, encoder, table, head, next);
+    }
+}
