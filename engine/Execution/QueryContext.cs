@@ -1,8 +1,10 @@
+using Kindling.Memory;
+
 namespace Kindling.Execution;
 
 /// <summary>
 /// What a query's operators share while running: the degree of parallelism (<c>--master local[N]</c>),
-/// the memory budget that triggers spilling, where spills go, and cancellation.
+/// the memory all its operators share (spilling or failing past the limit), where spills go, and cancellation.
 /// </summary>
 internal sealed class QueryContext
 {
@@ -13,8 +15,13 @@ internal sealed class QueryContext
         MemoryLimitBytes = memoryLimitBytes > 0 ? memoryLimitBytes : (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.6);
         SpillDirectory = spillDirectory ?? Path.Combine(Path.GetTempPath(), "kindling-spill");
         Cancellation = cancellation;
+        Memory = new QueryMemory(MemoryLimitBytes);
         EnsureThreadPoolHeadroom(DegreeOfParallelism);
     }
+
+    /// <summary>The same query (its memory, spill folder, cancellation and batch size) run by <paramref name="degreeOfParallelism"/> threads.</summary>
+    public QueryContext WithParallelism(int degreeOfParallelism) =>
+        new(degreeOfParallelism, MemoryLimitBytes, SpillDirectory, Cancellation) { BatchSize = BatchSize, Memory = Memory };
 
     /// <summary>
     /// Operators block pool threads while they wait for each other (a worker waiting for the batch another
@@ -32,6 +39,9 @@ internal sealed class QueryContext
     public int DegreeOfParallelism { get; }
 
     public long MemoryLimitBytes { get; }
+
+    /// <summary>What the query's operators hold, against <see cref="MemoryLimitBytes"/>.</summary>
+    public QueryMemory Memory { get; private init; }
 
     public string SpillDirectory { get; }
 

@@ -1,5 +1,6 @@
 using Kindling.Kernels.Hashing;
 using Kindling.Kernels.Selection;
+using Kindling.Memory;
 using Kindling.Vectors;
 
 namespace Kindling.Execution.Operators.Join;
@@ -71,7 +72,8 @@ internal sealed class HashJoinOperator : PhysicalOperator
     private IEnumerable<ColumnBatch> Join(QueryContext context)
     {
         PhysicalOperator left = Children[0], right = Children[1];
-        JoinBuildSide table = BuildTable(right, context);
+        using var held = context.Memory.Reserve("HashJoin build side");
+        JoinBuildSide table = BuildTable(right, context, held);
         byte[]? matched = _joinType is JoinType.RightOuter or JoinType.FullOuter ? new byte[table.Batch.RowCount] : null;
         int workers = Math.Max(1, context.DegreeOfParallelism);
         IEnumerable<ColumnBatch> probed = workers == 1
@@ -275,21 +277,20 @@ internal sealed class HashJoinOperator : PhysicalOperator
         return n;
     }
 
-    private JoinBuildSide BuildTable(PhysicalOperator right, QueryContext context)
+    /// <summary>Materializes and hashes the right input, holding its bytes (then also the table's) in <paramref name="held"/>.</summary>
+    private JoinBuildSide BuildTable(PhysicalOperator right, QueryContext context, MemoryReservation held)
     {
+        const string advice = "put the smaller input on the right (the hash join does not spill)";
         var batches = new List<ColumnBatch>();
-        long bytes = 0;
         foreach (var batch in right.Execute(context))
         {
             context.Cancellation.ThrowIfCancellationRequested();
             batches.Add(batch);
-            bytes += BatchMemory.EstimateBytes(batch);
-            if (bytes > context.MemoryLimitBytes)
-                throw new InsufficientMemoryException(
-                    $"HashJoin build side (right input) exceeds the {context.MemoryLimitBytes >> 20} MiB query memory limit after {batches.Sum(b => (long)b.RowCount)} rows; " +
-                    "raise the memory limit or put the smaller input on the right. The hash join does not spill.");
+            held.Resize(held.Bytes + BatchMemory.EstimateBytes(batch), advice);
         }
-        return JoinBuildSide.Create(VectorConcat.Concat(right.OutputSchema, batches), _rightKeys);
+        var side = JoinBuildSide.Create(VectorConcat.Concat(right.OutputSchema, batches), _rightKeys);
+        held.Resize(BatchMemory.EstimateBytes(side.Batch) + side.TableBytes, advice);
+        return side;
     }
 
     public override string ToString()

@@ -28,6 +28,9 @@ internal sealed class JoinBuildSide
 
     public GroupHashTable Table { get; }
 
+    /// <summary>Bytes of the hash table, key encoder and row chains (besides the rows in <see cref="Batch"/>).</summary>
+    public long TableBytes => Table.MemoryBytes + Encoder.MemoryBytes + 4L * ((_head?.Length ?? 0) + (_next?.Length ?? 0));
+
     /// <summary>Every build row has a key of its own (none repeats, at most one is null): group g is row g.</summary>
     public bool UniqueKeys => _head is null;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using Kindling.Execution.Evaluation;
 using Kindling.Kernels.Boolean;
 using Kindling.Kernels.Selection;
+using Kindling.Memory;
 using Kindling.Plan.Expressions;
 using Kindling.Vectors;
 
@@ -37,7 +38,7 @@ internal sealed class NestedLoopJoinOperator : PhysicalOperator
         _narrowCondition = condition.TransformUp(e => e is BoundRef b ? new BoundRef(Array.IndexOf(_conditionColumns, b.Ordinal), b.Type, b.Nullable, b.Name) : e);
     }
 
-    public override string Name => "NestedLoopJoin";
+    public override string Name => OperatorName;
 
     private static Schema JoinSchema(PhysicalOperator left, PhysicalOperator right)
     {
@@ -48,11 +49,13 @@ internal sealed class NestedLoopJoinOperator : PhysicalOperator
 
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
-        ColumnBatch build = LoadBuildSide(Children[1], context);
-        if (build.RowCount == 0) return [];
-        return _condition is null
+        using var held = context.Memory.Reserve(OperatorName);
+        ColumnBatch build = LoadBuildSide(Children[1], context, held);
+        if (build.RowCount == 0) yield break;
+        var output = _condition is null
             ? CrossJoin(Children[0], build, OutputSchema, context)
             : BatchPipeline.Map(Children[0].Execute(context), probe => JoinWhere(probe, build, context), context).SelectMany(b => Chunks(b, context.BatchSize));
+        foreach (var batch in output) yield return batch;
     }
 
     /// <summary>Output batches of at most <paramref name="size"/> rows.</summary>
@@ -71,13 +74,17 @@ internal sealed class NestedLoopJoinOperator : PhysicalOperator
     /// <summary>Every left row with every right row (a hash join's cross join delegates here).</summary>
     internal static IEnumerable<ColumnBatch> CrossJoin(PhysicalOperator left, PhysicalOperator right, Schema output, QueryContext context)
     {
-        ColumnBatch build = LoadBuildSide(right, context);
-        return build.RowCount == 0 ? [] : CrossJoin(left, build, output, context);
+        using var held = context.Memory.Reserve(OperatorName);
+        ColumnBatch build = LoadBuildSide(right, context, held);
+        if (build.RowCount == 0) yield break;
+        foreach (var batch in CrossJoin(left, build, output, context)) yield return batch;
     }
 
-    /// <summary>The right input, held whole for the join (checked against the query memory limit as it arrives).</summary>
-    private static ColumnBatch LoadBuildSide(PhysicalOperator right, QueryContext context) =>
-        VectorConcat.Concat(right.OutputSchema, HeldInput.Load(right, context, "NestedLoopJoin",
+    private const string OperatorName = "NestedLoopJoin";
+
+    /// <summary>The right input, held whole for the join in <paramref name="held"/> (grown as it arrives).</summary>
+    private static ColumnBatch LoadBuildSide(PhysicalOperator right, QueryContext context, MemoryReservation held) =>
+        VectorConcat.Concat(right.OutputSchema, HeldInput.Load(right, context, held,
             "put the smaller input on the right, or add an equality condition so a hash join can be used"));
 
     private static IEnumerable<ColumnBatch> CrossJoin(PhysicalOperator left, ColumnBatch build, Schema output, QueryContext context)

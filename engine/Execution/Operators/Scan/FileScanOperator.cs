@@ -103,7 +103,7 @@ internal sealed class FileScanOperator : PhysicalOperator
             int end = i;
             while (end < files.Count && files[end].Length <= SmallFileBytes) end++;
             var run = files.Skip(i).Take(end - i);
-            var single = new QueryContext(1, context.MemoryLimitBytes, context.SpillDirectory, context.Cancellation) { BatchSize = context.BatchSize };
+            var single = context.WithParallelism(1);
             foreach (var read in OrderedParallel.Map(run, f => ReadWhole(f, single), window, context.Cancellation))
             {
                 // Malformed records reach the caller's sink in file order, on this thread, then a FAILFAST error.

@@ -6,8 +6,9 @@ namespace Kindling.Execution.Operators.Sort;
 
 /// <summary>
 /// Stable multi-key sort, top-N with a limit, spilling sorted runs when over the memory limit.
-/// Input batches are buffered; when their size exceeds <see cref="QueryContext.MemoryLimitBytes"/> the
-/// buffer is sorted and written as a run to <see cref="QueryContext.SpillDirectory"/> (<see cref="SpillFile"/>),
+/// Input batches are buffered in a reservation of the query's memory; when it cannot grow (this sort or other
+/// operators hold the whole <see cref="QueryContext.MemoryLimitBytes"/>) the buffer is sorted and written as a
+/// run to <see cref="QueryContext.SpillDirectory"/> (<see cref="SpillFile"/>),
 /// and the runs are k-way merged at the end. With a limit, the buffer is cut to the best N rows whenever
 /// it grows past a few batches, so top-N needs memory for about N rows.
 /// </summary>
@@ -42,6 +43,7 @@ internal sealed class SortOperator : PhysicalOperator
         var buffered = new List<ColumnBatch>();
         long bufferedBytes = 0, bufferedRows = 0;
         var runs = new List<string>();
+        using var held = context.Memory.Reserve(Name);
         long limit = _limit ?? long.MaxValue;
         long compactAt = _limit.HasValue ? Math.Max(2 * limit, 4L * context.BatchSize) : long.MaxValue;
         try
@@ -62,11 +64,13 @@ internal sealed class SortOperator : PhysicalOperator
                     bufferedRows = best.RowCount;
                     bufferedBytes = BatchMemory.EstimateBytes(best);
                 }
-                else if (bufferedBytes > context.MemoryLimitBytes && !_limit.HasValue)
+                else if (!_limit.HasValue && !held.TryResize(bufferedBytes))
                 {
+                    // The query's memory is used up (by this sort or by others): sort what is held and spill it.
                     runs.Add(WriteRun(context, buffered));
                     buffered.Clear();
                     bufferedRows = bufferedBytes = 0;
+                    held.TryResize(0);
                 }
             }
 

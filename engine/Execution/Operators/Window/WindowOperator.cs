@@ -104,7 +104,8 @@ internal sealed partial class WindowOperator : PhysicalOperator
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
         PhysicalOperator child = Children[0];
-        ColumnBatch all = VectorConcat.Concat(child.OutputSchema, HeldInput.Load(child, context, "Window", "filter/project the window's input first"));
+        using var held = context.Memory.Reserve(Name);
+        ColumnBatch all = VectorConcat.Concat(child.OutputSchema, HeldInput.Load(child, context, held, "filter/project the window's input first"));
         int n = all.RowCount;
         if (n == 0) yield break;
         var partitionKeys = _partitionColumns.Select(c => (c, true, true)).ToArray();

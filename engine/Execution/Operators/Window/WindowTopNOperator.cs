@@ -52,13 +52,14 @@ internal sealed class WindowTopNOperator : PhysicalOperator
         int workers = Math.Max(1, context.DegreeOfParallelism);
         var batches = new List<ColumnBatch>();
         var states = new TopN[workers];
-        long held = 0; // bytes of the retained batches, over all workers
+        using var held = context.Memory.Reserve(Name); // the retained batches, over all workers
         SharedBatchWorkers.Run(Children[0].Execute(context), workers, context.Cancellation, (w, next) =>
         {
             var state = states[w] = new TopN(this, input);
             while (next() is { } item)
             {
-                HeldInput.Check(Interlocked.Add(ref held, BatchMemory.EstimateBytes(item.Batch)), context, "WindowTopN", Advice);
+                long bytes = BatchMemory.EstimateBytes(item.Batch);
+                lock (held) HeldInput.Grow(held, bytes, Advice);
                 state.Consume(item.Batch, item.Index);
             }
         }, retained: batches);
@@ -239,7 +240,8 @@ internal sealed class WindowTopNOperator : PhysicalOperator
     private IEnumerable<ColumnBatch> ExecuteConcatenated(QueryContext context)
     {
         var input = Children[0].OutputSchema;
-        var batches = HeldInput.Load(Children[0], context, "WindowTopN", Advice);
+        using var held = context.Memory.Reserve(Name);
+        var batches = HeldInput.Load(Children[0], context, held, Advice);
         var all = VectorConcat.Concat(input, batches);
         int n = all.RowCount;
         if (n == 0) yield break;

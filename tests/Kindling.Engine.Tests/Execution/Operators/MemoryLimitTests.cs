@@ -137,4 +137,71 @@ public sealed class MemoryLimitTests
         var rows = Collect(new HashJoinOperator(ProbeRows(), Input(), [0], [1], JoinType.Inner), Context(1, GenerousLimit, BatchRows));
         EqualUnordered(Matches(), rows);
     }
+
+    [Fact]
+    public void Operators_Of_One_Query_Share_Its_Limit()
+    {
+        // A window holds its 2.7 MiB input while a hash join builds on its output: each fits 4 MiB, both do not.
+        PhysicalOperator Make() => new HashJoinOperator(ProbeRows(), Window(), [0], [1], JoinType.Inner);
+        var e = Assert.Throws<InsufficientMemoryException>(() => Collect(Make(), Context(1, 4L << 20, BatchRows)));
+        Assert.StartsWith("HashJoin build side ran out of memory", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Window 2.", e.Message, StringComparison.Ordinal);
+        Assert.Contains("4 MiB query memory limit", e.Message, StringComparison.Ordinal);
+
+        var context = Context(1, 16L << 20, BatchRows);
+        Assert.Equal(3, Collect(Make(), context).Count);
+        Assert.Equal(0, context.Memory.ReservedBytes);
+    }
+
+    [Fact]
+    public void Sort_Spills_When_Other_Operators_Hold_The_Memory()
+    {
+        string spill = Path.Combine(Path.GetTempPath(), "kindling-test-spill-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var context = Context(1, 4L << 20, BatchRows, spill);
+            using var other = context.Memory.Reserve("other operator");
+            other.Resize(3L << 20, "unused"); // leaves 1 MiB of 4 for a sort of 2.7 MiB
+            var sort = new SortOperator(Input(), [new SortKey(1, Ascending: false)]);
+            using (var batches = sort.Execute(context).GetEnumerator())
+            {
+                Assert.True(batches.MoveNext());
+                Assert.NotEmpty(Directory.GetFiles(spill, "sort-run-*"));
+                Assert.Equal((long)Rows - 1, (long)batches.Current[1].GetObject(0)!);
+                long expected = Rows - 1 - batches.Current.RowCount, rows = batches.Current.RowCount;
+                while (batches.MoveNext())
+                {
+                    for (int r = 0; r < batches.Current.RowCount; r++, expected--)
+                        Assert.Equal(expected, (long)batches.Current[1].GetObject(r)!);
+                    rows += batches.Current.RowCount;
+                }
+                Assert.Equal(Rows, rows);
+            }
+            Assert.Empty(Directory.GetFiles(spill, "sort-run-*"));
+            Assert.Equal(3L << 20, context.Memory.ReservedBytes); // only what the test itself holds
+        }
+        finally
+        {
+            if (Directory.Exists(spill)) Directory.Delete(spill, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Every_Reservation_Is_Returned_When_A_Query_Stops_Early()
+    {
+        var context = Context(2, GenerousLimit, BatchRows);
+        foreach (var make in new Func<PhysicalOperator>[]
+        {
+            Window, () => TopN(2), NestedLoop, () => new SortOperator(Input(), [new SortKey(2)]),
+            () => new HashJoinOperator(Input(), Input(), [1], [1], JoinType.Inner),
+        })
+        {
+            using (var batches = make().Execute(context).GetEnumerator())
+            {
+                Assert.True(batches.MoveNext());
+                Assert.True(context.Memory.ReservedBytes > 0, $"{make().Name} holds nothing while running");
+            }
+            Assert.Equal(0, context.Memory.ReservedBytes);
+        }
+    }
 }
