@@ -34,6 +34,13 @@ internal sealed class StringVectorBuilder
 
     public void Append(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        Append(value.AsSpan());
+    }
+
+    /// <summary>Appends UTF-16 text encoded as UTF-8 (for kernels that work on decoded chars, such as regexes).</summary>
+    public void Append(ReadOnlySpan<char> value)
+    {
         int max = Encoding.UTF8.GetMaxByteCount(value.Length);
         int start = _offsets[_length];
         if (start + max > _bytes.Length)

@@ -44,6 +44,8 @@ internal static class ParquetSchemaMapping
                 e.Scale = t.Scale;
                 e.LogicalType = new LogicalType(LogicalTypeKind.Decimal) { DecimalPrecision = t.Precision, DecimalScale = t.Scale };
                 break;
+            case TypeKind.Array:
+                throw new NotSupportedException($"column '{field.Name}' of type {t} cannot be written to Parquet: the engine does not write nested (LIST) columns yet; cast it to a string (CAST({field.Name} AS STRING)) or write JSON");
             default:
                 throw new NotSupportedException($"column '{field.Name}' of type {t} cannot be written to Parquet; cast it to a concrete type first");
         }

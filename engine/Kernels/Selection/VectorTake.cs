@@ -18,6 +18,7 @@ internal static class VectorTake
         PrimitiveVector<Int128> v => TakePrimitive(v, indices),
         StringVector v => TakeString(v, indices),
         DictionaryVector v => TakeDictionary(v, indices),
+        ListVector v => TakeList(v, indices),
         _ => throw new NotSupportedException($"take is not implemented for {vector.GetType().Name}"),
     };
 
@@ -81,6 +82,39 @@ internal static class VectorTake
             offsets[i + 1] = position;
         }
         return new StringVector(source.Type, offsets, bytes, indices.Length, bits, nulls);
+    }
+
+    /// <summary>Gathers whole arrays: new offsets, then one take of the child over the chosen elements.</summary>
+    private static ListVector TakeList(ListVector source, ReadOnlySpan<int> indices)
+    {
+        ReadOnlySpan<int> srcOffsets = source.RawOffsets;
+        long total = 0;
+        foreach (int row in indices)
+            if (row >= 0) total += srcOffsets[row + 1] - srcOffsets[row];
+        if (total > Array.MaxLength)
+            throw new InvalidOperationException($"a batch of arrays would exceed {Array.MaxLength} elements; use smaller batches");
+
+        var offsets = new int[indices.Length + 1];
+        var elementRows = new int[total];
+        byte[]? srcBits = source.ValidityBits;
+        byte[]? bits = null;
+        int nulls = 0, position = 0;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int row = indices[i];
+            if (row < 0 || (srcBits is not null && !Validity.IsValid(srcBits, row)))
+            {
+                bits ??= Validity.AllValid(indices.Length);
+                Validity.SetNull(bits, i);
+                nulls++;
+            }
+            else
+            {
+                for (int e = srcOffsets[row]; e < srcOffsets[row + 1]; e++) elementRows[position++] = e;
+            }
+            offsets[i + 1] = position;
+        }
+        return new ListVector(source.Type, offsets, Take(source.Elements, elementRows), indices.Length, bits, nulls);
     }
 
     private static DictionaryVector TakeDictionary(DictionaryVector source, ReadOnlySpan<int> indices)
