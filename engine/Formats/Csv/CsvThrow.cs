@@ -29,7 +29,7 @@ internal static class CsvThrow
 
     [DoesNotReturn]
     public static void UnsupportedNestedType(string column, string type) =>
-        throw new NotSupportedException($"CSV data source does not support {type} data type. Column `{column}`: cast it to a string (CAST({column} AS STRING) gives Spark's [a, b] text) or write JSON.");
+        throw new NotSupportedException($"CSV data source does not support {type} data type. Column `{column}`: read or write it as a string (CAST({column} AS STRING) gives Spark's [a, b] text; split(...) turns text into an array), or use JSON.");
 
     [DoesNotReturn]
     public static void UnsupportedType(string column, string type) =>

@@ -204,4 +204,18 @@ public sealed class ArrayColumnTests
         Assert.Contains(column, e.Message);
         Assert.False(Directory.Exists(path));
     }
+
+    [Fact]
+    public void Readers_without_arrays_refuse_an_array_schema_naming_the_column()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("a.csv"), "x\n");
+        File.WriteAllText(dir.File("a.json"), "{\"tags\":[\"x\"]}\n");
+        var csv = Assert.ThrowsAny<Exception>(() => TestSession.Get().Read().Schema("tags array<string>").Csv(dir.File("a.csv")).Collect());
+        Assert.Contains("CSV data source does not support array<string> data type.", csv.ToString());
+        Assert.Contains("`tags`", csv.ToString());
+        var json = Assert.ThrowsAny<Exception>(() => TestSession.Get().Read().Schema("tags array<string>").Json(dir.File("a.json")).Collect());
+        Assert.Contains("'tags'", json.ToString());
+        Assert.Contains("array<string>", json.ToString());
+    }
 }
