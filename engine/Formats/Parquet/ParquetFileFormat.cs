@@ -66,7 +66,7 @@ internal sealed class ParquetFileFormat : IFileFormat
 
     public void CheckWritable(Schema schema)
     {
-        foreach (var field in schema.Fields) ParquetSchemaMapping.ToElement(field);
+        foreach (var field in schema.Fields) ParquetSchemaMapping.ToElements(field);
     }
 
     public void Write(Stream output, Schema schema, IEnumerable<ColumnBatch> batches, FormatOptions options)

@@ -191,18 +191,31 @@ public sealed class ArrayColumnTests
         Assert.Equal("{\"arr\":[\"a\",null]}\n", WrittenJson(withNullElement));
     }
 
-    /// <summary>CSV holds atomic types only (Spark's own message); the Parquet writer has no LIST columns yet.</summary>
+    /// <summary>CSV holds atomic types only (Spark's own message); Parquet holds arrays of scalars but not arrays of arrays.</summary>
     [Theory]
-    [InlineData("csv", "CSV data source does not support array<string> data type.", "`parts`")]
-    [InlineData("parquet", "array<string>", "'parts'")]
-    public void Writers_without_arrays_refuse_them_naming_the_column_before_writing(string format, string message, string column)
+    [InlineData("csv", false, "CSV data source does not support array<string> data type.", "`parts`")]
+    [InlineData("parquet", true, "arrays of arrays", "'parts'")]
+    public void Writers_refuse_what_they_cannot_hold_naming_the_column_before_writing(string format, bool nested, string message, string column)
     {
         using var dir = new TempDirectory();
         string path = Path.Combine(dir.Path, "out");
-        var e = Assert.ThrowsAny<Exception>(() => Parts().Write().Format(format).Save(path));
+        var schema = new StructType([new StructField("parts", new ArrayType(new ArrayType(new StringType())))]);
+        var df = nested ? TestSession.Get().CreateDataFrame([new GenericRow([new object?[] { new object?[] { "a" } }])], schema) : Parts();
+        var e = Assert.ThrowsAny<Exception>(() => df.Write().Format(format).Save(path));
         Assert.Contains(message, e.Message);
         Assert.Contains(column, e.Message);
         Assert.False(Directory.Exists(path));
+    }
+
+    [Fact]
+    public void Parquet_writes_arrays_that_duckdb_reads_back()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "out");
+        Parts().Write().Parquet(path);
+        var rows = Interop.NodeInterop.DuckDb($"select id, to_json(parts)::VARCHAR from read_parquet({Interop.NodeInterop.Sql(Path.Combine(path, "*.parquet"))}) order by id");
+        string?[][] expected = [["1", "[\"a\",\"b\",\"\",\"c\"]"], ["2", null], ["3", "[\"\"]"], ["4", "[\"x\",\"y\",\"\"]"]];
+        Assert.Equal(expected, rows);
     }
 
     [Fact]
