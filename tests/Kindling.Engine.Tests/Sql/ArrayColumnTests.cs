@@ -134,6 +134,10 @@ public sealed class ArrayColumnTests
         Assert.Equal(3, cached.Count());
         Assert.Equal([List("a", "b", "", "c"), List(""), List("x", "y", "")], Column(cached.OrderBy("id"), 1));
         cached.Unpersist();
+
+        var ranked = parts.WithColumn("rn", RowNumber().Over(Kindling.Sql.Expressions.Window.PartitionBy(Col("id") % 2).OrderBy(Col("id").Desc())));
+        Assert.Equal([List("x", "y", ""), List(""), null, List("a", "b", "", "c")], Column(ranked.OrderBy(Col("id").Desc()), 1));
+        Assert.Equal([1, 1, 2, 2], Column(ranked.OrderBy(Col("id").Desc()), 2));
     }
 
     [Fact]
