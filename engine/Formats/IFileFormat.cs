@@ -22,6 +22,11 @@ internal interface IFileFormat
 
     void Write(Stream output, Schema schema, IEnumerable<ColumnBatch> batches, FormatOptions options);
 
+    /// <summary>Rejects, before anything is written, columns whose types the format cannot hold.</summary>
+    void CheckWritable(Schema schema)
+    {
+    }
+
     /// <summary>The part files' extension, for example <c>.csv</c> or <c>.snappy.parquet</c>.</summary>
     string FileExtension(FormatOptions options);
 }

@@ -34,6 +34,7 @@ internal sealed class ConstantFoldingRule : IOptimizerRule
             return e;
         }
         if (e is Literal or Alias || !e.Foldable || !e.Resolved) return e;
+        if (e.Type.Kind == TypeKind.Array) return e; // literals hold scalars; functions of the array still fold
         try
         {
             var v = ExpressionEvaluator.Evaluate(e, OneRow);

@@ -22,6 +22,17 @@ internal static class PlanThrow
     [DoesNotReturn]
     public static void TypeMismatch(string message) => throw new AnalysisException("[DATATYPE_MISMATCH] " + message);
 
+    /// <summary>Grouping, sorting, partitioning or aggregating by array values (Spark can; this engine cannot yet).</summary>
+    [DoesNotReturn]
+    public static void ArrayKey(string role, Expr e) =>
+        throw new AnalysisException($"[UNSUPPORTED_ARRAY_KEY] {role} the array column `{e.PrettyName}` ({e.Type}) is not supported by the engine; use a scalar derived from it (for example element_at, size or CAST(... AS STRING))");
+
+    /// <summary>Rejects <paramref name="e"/> when it is a resolved array expression used as a key.</summary>
+    public static void IfArrayKey(string role, Expr e)
+    {
+        if (e.Resolved && e.Type.Kind == Vectors.TypeKind.Array) ArrayKey(role, e);
+    }
+
     [DoesNotReturn]
     public static void Analysis(string message) => throw new AnalysisException(message);
 }

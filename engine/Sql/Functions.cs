@@ -137,8 +137,8 @@ public static class Functions
     /// <summary>Replaces all substrings of the specified string value that match the pattern with the given replacement.</summary>
     public static Column RegexpReplace(Column column, string pattern, string replacement) => new Column(new UnresolvedFunction("regexp_replace", [column.Expr, Literal.FromObject(pattern), Literal.FromObject(replacement)]));
 
-    /// <summary>Splits string with a regular expression pattern (array columns are not supported by the engine yet).</summary>
-    public static Column Split(Column column, string pattern) => new Column(new UnresolvedFunction("split", [column.Expr, Literal.FromObject(pattern)]));
+    /// <summary>Splits string with a regular expression pattern (Java syntax), keeping trailing empty strings (limit -1).</summary>
+    public static Column Split(Column column, string pattern) => new Column(new UnresolvedFunction("split", [column.Expr, Literal.FromObject(pattern), Literal.FromObject(-1)]));
 
     /// <summary>Returns the substring that starts at pos (1-based) and is of length len.</summary>
     public static Column Substring(Column column, int pos, int len) => new Column(new UnresolvedFunction("substring", [column.Expr, Literal.FromObject(pos), Literal.FromObject(len)]));

@@ -52,15 +52,25 @@ public sealed class Row
         return i;
     }
 
-    private static T Convert<T>(object value)
+    private static T Convert<T>(object value) => (T)ConvertTo(value, typeof(T))!;
+
+    private static object? ConvertTo(object? value, Type type)
     {
-        if (value is null) return default!;
-        if (value is T t) return t;
-        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        if (value is Date d && target == typeof(DateTime)) return (T)(object)d.ToDateTime();
-        if (value is Timestamp ts && target == typeof(DateTime)) return (T)(object)ts.ToDateTime();
-        if (value is IConvertible) return (T)System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
-        throw new InvalidCastException($"cannot convert {value.GetType().Name} value {value} to {typeof(T).Name}");
+        if (value is null) return type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+        if (type.IsInstanceOfType(value)) return value;
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is Date d && target == typeof(DateTime)) return d.ToDateTime();
+        if (value is Timestamp ts && target == typeof(DateTime)) return ts.ToDateTime();
+        // Arrays come as ArrayList; GetAs<string[]>() gives a typed array, as Microsoft.Spark's TypeConverter does.
+        if (value is System.Collections.ArrayList list && target.IsArray)
+        {
+            var elementType = target.GetElementType()!;
+            var array = Array.CreateInstance(elementType, list.Count);
+            for (int i = 0; i < list.Count; i++) array.SetValue(ConvertTo(list[i], elementType), i);
+            return array;
+        }
+        if (value is IConvertible) return System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+        throw new InvalidCastException($"cannot convert {value.GetType().Name} value {value} to {type.Name}");
     }
 
     /// <inheritdoc/>
@@ -74,18 +84,25 @@ public sealed class Row
         float f => Kernels.Cast.CastKernels.FormatFloat(f),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         byte[] bytes => "[" + string.Join(" ", bytes.Select(x => x.ToString("X2", CultureInfo.InvariantCulture))) + "]",
+        System.Collections.IList list => "[" + string.Join(", ", list.Cast<object?>().Select(Format)) + "]", // Spark's array text
         _ => v.ToString() ?? "",
     };
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) =>
-        obj is Row other && other.Values.Length == Values.Length && Values.Zip(other.Values).All(p => Equals(p.First, p.Second));
+        obj is Row other && other.Values.Length == Values.Length && Values.Zip(other.Values).All(p => ValueEquals(p.First, p.Second));
+
+    /// <summary>Arrays (ArrayList) compare element by element; other values by Equals.</summary>
+    private static bool ValueEquals(object? a, object? b) =>
+        a is System.Collections.ArrayList x && b is System.Collections.ArrayList y
+            ? x.Count == y.Count && Enumerable.Range(0, x.Count).All(i => ValueEquals(x[i], y[i]))
+            : Equals(a, b);
 
     /// <inheritdoc/>
     public override int GetHashCode()
     {
         var h = new HashCode();
-        foreach (var v in Values) h.Add(v);
+        foreach (var v in Values) h.Add(v is System.Collections.ArrayList list ? list.Count : v); // consistent with ValueEquals
         return h.ToHashCode();
     }
 }

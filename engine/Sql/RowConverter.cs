@@ -40,6 +40,7 @@ internal static class RowConverter
                 TypeKind.Decimal when field.Type.IsWideDecimal => Column(rows, c, field, v => DecimalValue.ToUnscaledInt128(Convert.ToDecimal(v, CultureInfo.InvariantCulture), field.Type.Scale)),
                 TypeKind.Decimal => Column(rows, c, field, v => DecimalValue.ToUnscaledInt64(Convert.ToDecimal(v, CultureInfo.InvariantCulture), field.Type.Scale)),
                 TypeKind.String or TypeKind.Binary => Strings(rows, c, field),
+                TypeKind.Array => Lists(rows, c, field),
                 TypeKind.Null => new PrimitiveVector<byte>(ColumnType.Null, new byte[rows.Count], rows.Count, new byte[Validity.ByteLength(rows.Count)], rows.Count),
                 _ => throw new NotSupportedException($"column '{field.Name}' of type {field.Type} cannot be created from rows"),
             };
@@ -84,6 +85,25 @@ internal static class RowConverter
         return b.Build();
     }
 
+    /// <summary>Array values arrive as lists (object[], ArrayList, List&lt;T&gt;, T[]) of element values.</summary>
+    private static ColumnVector Lists(List<object?[]> rows, int c, Field field)
+    {
+        var values = new object?[rows.Count];
+        for (int r = 0; r < values.Length; r++)
+        {
+            var v = rows[r][c];
+            if (v is null) NullCheck(field);
+            else if (v is string or not System.Collections.IEnumerable)
+                throw new ArgumentException($"value {v} ({v.GetType().Name}) does not fit column '{field.Name}' of type {field.Type}: give a list of values");
+            values[r] = v;
+        }
+        try { return Kernels.Selection.VectorFromObjects.Build(field.Type, values); }
+        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
+        {
+            throw new ArgumentException($"an element does not fit column '{field.Name}' of type {field.Type}: {e.Message}", e);
+        }
+    }
+
     private static int ToEpochDays(object v) => v switch
     {
         Date d => d.EpochDays,
@@ -103,11 +123,21 @@ internal static class RowConverter
         _ => throw new InvalidCastException($"{v} is not a timestamp"),
     };
 
-    /// <summary>The public value of row <paramref name="i"/> (int, long, double, string, decimal, Date, Timestamp, bool, byte[]).</summary>
+    /// <summary>
+    /// The public value of row <paramref name="i"/> (int, long, double, string, decimal, Date, Timestamp, bool, byte[]);
+    /// an array is an <see cref="System.Collections.ArrayList"/> of such values, as Microsoft.Spark unpickles it.
+    /// </summary>
     public static object? PublicValue(ColumnVector v, int i)
     {
         if (v.IsNull(i)) return null;
         if (v is DictionaryVector d) return PublicValue(d.Dictionary, d.Indices[i]);
+        if (v is ListVector list)
+        {
+            int start = list.Offsets[i];
+            var elements = new System.Collections.ArrayList(list.CountAt(i));
+            for (int e = 0; e < list.CountAt(i); e++) elements.Add(PublicValue(list.Elements, start + e));
+            return elements;
+        }
         return v.Type.Kind switch
         {
             TypeKind.Date => new Date(((PrimitiveVector<int>)v)[i]),

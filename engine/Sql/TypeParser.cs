@@ -30,6 +30,8 @@ internal static class TypeParser
             if (parts.Length is 1 or 2 && int.TryParse(parts[0], out int p) && (parts.Length == 1 || int.TryParse(parts[1], out _)))
                 return new DecimalType(p, parts.Length == 2 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0);
         }
+        if (t.StartsWith("array<", StringComparison.Ordinal) && t.EndsWith('>'))
+            return new ArrayType(Parse(t["array<".Length..^1]));
         if (t.StartsWith("varchar(", StringComparison.Ordinal) || t.StartsWith("char(", StringComparison.Ordinal)) return new StringType();
         throw new AnalysisException($"[UNSUPPORTED_DATATYPE] Unsupported data type \"{text}\"");
     }

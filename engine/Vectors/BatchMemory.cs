@@ -4,7 +4,7 @@ namespace Kindling.Vectors;
 /// Cheap estimates of the bytes a batch's buffers hold, for operators that keep their input in memory and
 /// check it against <c>QueryContext.MemoryLimitBytes</c>. O(columns), not O(rows): a primitive column counts
 /// its values, a string column its bytes and offsets, a dictionary column its codes (not its dictionary,
-/// which batches of one column chunk share), plus the validity bitmap when there is one.
+/// which batches of one column chunk share), an array column its offsets and elements, plus the validity bitmap when there is one.
 /// </summary>
 internal static class BatchMemory
 {
@@ -23,6 +23,7 @@ internal static class BatchMemory
         {
             StringVector s => s.Offsets[s.Length] + 4L * (s.Length + 1),
             DictionaryVector d => 4L * d.Length,
+            ListVector l => 4L * (l.Length + 1) + EstimateBytes(l.Elements),
             _ => Math.Max(1, vector.Type.FixedWidth) * (long)vector.Length,
         };
         return values + (vector.ValidityBits?.Length ?? 0);

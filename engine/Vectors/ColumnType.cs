@@ -1,9 +1,10 @@
 namespace Kindling.Vectors;
 
 /// <summary>
-/// A column's type: its kind plus, for decimals, precision and scale. Immutable and compared by value.
+/// A column's type: its kind plus, for decimals, precision and scale, and for arrays the element type.
+/// Immutable and compared by value (arrays compare their element types).
 /// </summary>
-internal sealed record ColumnType(TypeKind Kind, int Precision = 0, int Scale = 0)
+internal sealed record ColumnType(TypeKind Kind, int Precision = 0, int Scale = 0, ColumnType? Element = null)
 {
     public static readonly ColumnType Null = new(TypeKind.Null);
     public static readonly ColumnType Boolean = new(TypeKind.Boolean);
@@ -30,6 +31,9 @@ internal sealed record ColumnType(TypeKind Kind, int Precision = 0, int Scale = 
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "decimal scale must be 0..precision");
         return new ColumnType(TypeKind.Decimal, precision, scale);
     }
+
+    /// <summary>An array of <paramref name="element"/> values; elements may be null.</summary>
+    public static ColumnType Array(ColumnType element) => new(TypeKind.Array, Element: element);
 
     /// <summary>True for decimals whose unscaled values are stored as <see cref="System.Int128"/>.</summary>
     public bool IsWideDecimal => Kind == TypeKind.Decimal && Precision > MaxInt64DecimalPrecision;
@@ -61,6 +65,7 @@ internal sealed record ColumnType(TypeKind Kind, int Precision = 0, int Scale = 
         TypeKind.Date => "date",
         TypeKind.Timestamp => "timestamp",
         TypeKind.Decimal => $"decimal({Precision},{Scale})",
+        TypeKind.Array => $"array<{Element}>",
         _ => Kind.ToString(),
     };
 }

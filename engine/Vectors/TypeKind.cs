@@ -26,4 +26,6 @@ internal enum TypeKind : byte
     Timestamp,
     /// <summary>Unscaled value: int64 when precision &lt;= 18, Int128 above (Arrow decimal128 for both in files).</summary>
     Decimal,
+    /// <summary>A list per row (Arrow "list"): int32 offsets into a child vector of elements (<see cref="ColumnType.Element"/>).</summary>
+    Array,
 }

@@ -1,4 +1,5 @@
 using Kindling.Kernels.Arithmetic;
+using Kindling.Kernels.Arrays;
 using Kindling.Kernels.Boolean;
 using Kindling.Kernels.Cast;
 using Kindling.Kernels.Common;
@@ -70,6 +71,8 @@ internal static class ExpressionEvaluator
                 return ConditionalKernels.Choose(cw.Type, values, ConditionalKernels.CaseChoice(conditions, cw.HasElse, n));
             }
             case ScalarFunctionExpr f: return EvaluateFunction(f, batch);
+            case ArrayItemExpr item:
+                return ArrayKernels.ElementAt((ListVector)Plain(item.Child, batch), (PrimitiveVector<int>)Plain(item.Index, batch), oneBased: false);
         }
         throw new InvalidOperationException($"internal error: cannot evaluate {e.GetType().Name} {e}");
     }
@@ -194,6 +197,23 @@ internal static class ExpressionEvaluator
                 foreach (var arg in a) SparkXxHash64.Accumulate(Evaluate(arg, batch), hashes);
                 return new PrimitiveVector<long>(ColumnType.Int64, hashes, n);
             }
+            case "split":
+            {
+                if (a[1] is Literal { Value: null }) return VectorKernels.Nulls(f.Type, n);
+                string pattern = StringArg(f, 1);
+                int limit = IntArg(f, 2);
+                return OnStrings(a[0], batch, s => SplitKernels.Split(s, pattern, limit));
+            }
+            case "size":
+            case "cardinality": return ArrayKernels.Size((ListVector)Plain(a[0], batch));
+            case "element_at": return ArrayKernels.ElementAt((ListVector)Plain(a[0], batch), (PrimitiveVector<int>)Plain(a[1], batch), oneBased: true);
+            case "array_contains":
+                return a[1] switch
+                {
+                    Literal { Value: null } => VectorKernels.Nulls(ColumnType.Boolean, n),
+                    Literal { Value: { } value } => ArrayKernels.Contains((ListVector)Plain(a[0], batch), value),
+                    _ => ArrayKernels.Contains((ListVector)Plain(a[0], batch), Evaluate(a[1], batch)),
+                };
             case "year": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Year);
             case "month": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Month);
             case "dayofmonth": return TemporalKernels.Extract((PrimitiveVector<int>)Plain(a[0], batch), TemporalKernels.DatePart.Day);

@@ -40,6 +40,7 @@ internal static class FileWriteJob
         if (exists && mode == WriteMode.Ignore) return 0;
 
         var layout = new WriteLayout(input.OutputSchema, partitionBy);
+        format.CheckWritable(layout.DataSchema);
         string runId = Guid.NewGuid().ToString("D");
         bool createdRoot = !Directory.Exists(path);
         string tempRoot = Path.Combine(path, TemporaryFolderName, runId);

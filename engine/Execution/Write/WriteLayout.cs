@@ -18,6 +18,7 @@ internal sealed class WriteLayout
             int c = schema.IndexOf(partitionBy[i]);
             if (c < 0) WriteThrow.PartitionColumnNotFound(partitionBy[i], schema.Fields.Select(f => f.Name));
             if (Array.IndexOf(PartitionColumns, c, 0, i) >= 0) WriteThrow.PartitionColumnRepeated(partitionBy[i]);
+            if (schema[c].Type.Kind == TypeKind.Array) WriteThrow.PartitionColumnType(partitionBy[i], schema[c].Type.ToString());
             PartitionColumns[i] = c;
         }
         if (partitionBy.Count > 0 && partitionBy.Count == schema.Count)

@@ -22,6 +22,10 @@ internal static class WriteThrow
         throw new ArgumentException($"Partition column '{column}' is listed twice in partitionBy.");
 
     [DoesNotReturn]
+    public static void PartitionColumnType(string column, string type) =>
+        throw new Plan.AnalysisException($"Cannot use {type} for partition column `{column}`: partition values are scalars; partition by a scalar derived from it instead.");
+
+    [DoesNotReturn]
     public static void AllColumnsPartitioned() =>
         throw new ArgumentException("Cannot use all columns for partition columns: at least one column must be stored in the files.");
 }

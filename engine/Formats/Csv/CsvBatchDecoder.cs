@@ -267,6 +267,9 @@ internal sealed class CsvBatchDecoder
                 }
                 return new PrimitiveVector<long>(type, values, n, bits, nulls);
             }
+            case TypeKind.Array:
+                CsvThrow.UnsupportedNestedType(_tokenNames[token], type.ToString());
+                return null;
             default:
                 CsvThrow.UnsupportedType(_tokenNames[token], type.ToString());
                 return null;

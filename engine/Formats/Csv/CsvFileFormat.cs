@@ -18,6 +18,13 @@ internal sealed class CsvFileFormat : IFileFormat
     public static IEnumerable<ColumnBatch> Read(string file, Schema dataSchema, IReadOnlyList<int>? requiredColumns, CsvReadOptions options, QueryContext context) =>
         CsvFileReader.Read(file, dataSchema, requiredColumns, options, context);
 
+    /// <summary>Spark's CSV source holds atomic types only.</summary>
+    public void CheckWritable(Schema schema)
+    {
+        foreach (var field in schema.Fields)
+            if (field.Type.Kind == TypeKind.Array) CsvThrow.UnsupportedNestedType(field.Name, field.Type.ToString());
+    }
+
     public void Write(Stream output, Schema schema, IEnumerable<ColumnBatch> batches, FormatOptions options) =>
         CsvWriter.Write(output, schema, batches, CsvWriteOptions.From(options));
 

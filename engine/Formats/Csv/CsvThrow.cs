@@ -28,6 +28,10 @@ internal static class CsvThrow
             $"CSV record in '{file}' starting at byte {offset} is longer than {limit} bytes; an unbalanced quote probably swallowed the rest of the file. Check the quoting, or set multiLine=false.", file);
 
     [DoesNotReturn]
+    public static void UnsupportedNestedType(string column, string type) =>
+        throw new NotSupportedException($"CSV data source does not support {type} data type. Column `{column}`: read or write it as a string (CAST({column} AS STRING) gives Spark's [a, b] text; split(...) turns text into an array), or use JSON.");
+
+    [DoesNotReturn]
     public static void UnsupportedType(string column, string type) =>
         throw new NotSupportedException($"CSV cannot hold column '{column}' of type {type}; cast it to string first.");
 

@@ -228,37 +228,13 @@ internal sealed class JsonFileFormat : IFileFormat
                 json.WriteStartObject();
                 for (int c = 0; c < batch.ColumnCount; c++)
                 {
-                    ColumnVector v = batch[c];
-                    int row = r;
-                    if (v is DictionaryVector d && !d.IsNull(r)) { row = d.Indices[r]; v = d.Dictionary; }
                     if (batch[c].IsNull(r))
                     {
                         if (!ignoreNulls) json.WriteNull(names[c]);
                         continue;
                     }
-                    var type = v.Type;
-                    switch (type.Kind)
-                    {
-                        case TypeKind.String: json.WriteString(names[c], ((StringVector)v).GetBytes(row)); break;
-                        case TypeKind.Boolean: json.WriteBoolean(names[c], ((PrimitiveVector<byte>)v)[row] != 0); break;
-                        case TypeKind.Int32: json.WriteNumber(names[c], ((PrimitiveVector<int>)v)[row]); break;
-                        case TypeKind.Int64: json.WriteNumber(names[c], ((PrimitiveVector<long>)v)[row]); break;
-                        case TypeKind.Float32 or TypeKind.Float64:
-                            double x = type.Kind == TypeKind.Float32 ? ((PrimitiveVector<float>)v)[row] : ((PrimitiveVector<double>)v)[row];
-                            json.WritePropertyName(names[c]);
-                            string text = type.Kind == TypeKind.Float32 ? JavaNumberFormat.Format((float)x) : JavaNumberFormat.Format(x);
-                            if (double.IsFinite(x)) json.WriteRawValue(text, skipInputValidation: true);
-                            else json.WriteStringValue(text);
-                            break;
-                        case TypeKind.Decimal:
-                            int n = type.IsWideDecimal ? DecimalText.Format(((PrimitiveVector<Int128>)v)[row], type.Scale, scratch) : DecimalText.Format(((PrimitiveVector<long>)v)[row], type.Scale, scratch);
-                            json.WritePropertyName(names[c]);
-                            json.WriteRawValue(scratch[..n], skipInputValidation: true);
-                            break;
-                        case TypeKind.Date: json.WriteString(names[c], scratch[..date.FormatDate(((PrimitiveVector<int>)v)[row], scratch)]); break;
-                        case TypeKind.Timestamp: json.WriteString(names[c], scratch[..timestamp.FormatTimestamp(((PrimitiveVector<long>)v)[row], scratch)]); break;
-                        default: JsonThrow.UnsupportedType(schema[c].Name, type.ToString()); break;
-                    }
+                    json.WritePropertyName(names[c]);
+                    WriteValue(json, batch[c], r, date, timestamp, scratch, schema[c].Name);
                 }
                 json.WriteEndObject();
                 json.Flush();
@@ -272,6 +248,45 @@ internal sealed class JsonFileFormat : IFileFormat
             }
         }
         output.Write(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the non-null value at <paramref name="row"/>; arrays become JSON arrays with null elements kept.</summary>
+    private static void WriteValue(Utf8JsonWriter json, ColumnVector v, int row, TemporalPattern date, TemporalPattern timestamp, Span<byte> scratch, string column)
+    {
+        if (v is DictionaryVector d) { row = d.Indices[row]; v = d.Dictionary; }
+        var type = v.Type;
+        switch (type.Kind)
+        {
+            case TypeKind.String: json.WriteStringValue(((StringVector)v).GetBytes(row)); break;
+            case TypeKind.Boolean: json.WriteBooleanValue(((PrimitiveVector<byte>)v)[row] != 0); break;
+            case TypeKind.Int32: json.WriteNumberValue(((PrimitiveVector<int>)v)[row]); break;
+            case TypeKind.Int64: json.WriteNumberValue(((PrimitiveVector<long>)v)[row]); break;
+            case TypeKind.Float32 or TypeKind.Float64:
+                double x = type.Kind == TypeKind.Float32 ? ((PrimitiveVector<float>)v)[row] : ((PrimitiveVector<double>)v)[row];
+                string text = type.Kind == TypeKind.Float32 ? JavaNumberFormat.Format((float)x) : JavaNumberFormat.Format(x);
+                if (double.IsFinite(x)) json.WriteRawValue(text, skipInputValidation: true);
+                else json.WriteStringValue(text);
+                break;
+            case TypeKind.Decimal:
+                int n = type.IsWideDecimal ? DecimalText.Format(((PrimitiveVector<Int128>)v)[row], type.Scale, scratch) : DecimalText.Format(((PrimitiveVector<long>)v)[row], type.Scale, scratch);
+                json.WriteRawValue(scratch[..n], skipInputValidation: true);
+                break;
+            case TypeKind.Date: json.WriteStringValue(scratch[..date.FormatDate(((PrimitiveVector<int>)v)[row], scratch)]); break;
+            case TypeKind.Timestamp: json.WriteStringValue(scratch[..timestamp.FormatTimestamp(((PrimitiveVector<long>)v)[row], scratch)]); break;
+            case TypeKind.Array:
+            {
+                var list = (ListVector)v;
+                json.WriteStartArray();
+                for (int e = list.Offsets[row]; e < list.Offsets[row + 1]; e++)
+                {
+                    if (list.Elements.IsNull(e)) json.WriteNullValue();
+                    else WriteValue(json, list.Elements, e, date, timestamp, scratch, column);
+                }
+                json.WriteEndArray();
+                break;
+            }
+            default: JsonThrow.UnsupportedType(column, type.ToString()); break;
+        }
     }
 
     internal static string Utf8(ReadOnlySpan<byte> s) => Encoding.UTF8.GetString(s);

@@ -64,6 +64,11 @@ internal sealed class ParquetFileFormat : IFileFormat
 
     private static ParquetPredicate ToParquet(ScanPredicate p) => new(p.Column, p.Operator, p.Value);
 
+    public void CheckWritable(Schema schema)
+    {
+        foreach (var field in schema.Fields) ParquetSchemaMapping.ToElements(field);
+    }
+
     public void Write(Stream output, Schema schema, IEnumerable<ColumnBatch> batches, FormatOptions options)
     {
         using var writer = new ParquetWriter(output, schema, WriteOptions(options));

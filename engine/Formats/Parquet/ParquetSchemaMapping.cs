@@ -9,7 +9,33 @@ internal static class ParquetSchemaMapping
 {
     public const string SparkSchemaKey = "org.apache.spark.sql.parquet.row.metadata";
 
-    public static SchemaElement ToElement(Field field)
+    /// <summary>The name of the leaf inside the standard 3-level LIST group (Spark and parquet-mr's default).</summary>
+    public const string ListElementName = "element";
+
+    /// <summary>The repeated group between a LIST and its element.</summary>
+    public const string ListGroupName = "list";
+
+    /// <summary>
+    /// A field's schema elements in file order: one leaf for a scalar column; for an array, the standard 3-level
+    /// LIST: <c>&lt;optional|required&gt; group name (LIST) { repeated group list { optional element; } }</c>.
+    /// </summary>
+    public static SchemaElement[] ToElements(Field field)
+    {
+        if (field.Type.Kind != TypeKind.Array) return [ToElement(field)];
+        var list = new SchemaElement
+        {
+            Name = field.Name,
+            Repetition = field.Nullable ? FieldRepetition.Optional : FieldRepetition.Required,
+            NumChildren = 1,
+            ConvertedType = ConvertedType.List,
+            LogicalType = new LogicalType(LogicalTypeKind.List),
+        };
+        var repeated = new SchemaElement { Name = ListGroupName, Repetition = FieldRepetition.Repeated, NumChildren = 1 };
+        return [list, repeated, ToElement(new Field(ListElementName, field.Type.Element!, Nullable: true), field.Name)];
+    }
+
+    /// <param name="parent">The array column a LIST's element belongs to, for messages.</param>
+    public static SchemaElement ToElement(Field field, string? parent = null)
     {
         var e = new SchemaElement { Name = field.Name, Repetition = field.Nullable ? FieldRepetition.Optional : FieldRepetition.Required };
         var t = field.Type;
@@ -44,6 +70,8 @@ internal static class ParquetSchemaMapping
                 e.Scale = t.Scale;
                 e.LogicalType = new LogicalType(LogicalTypeKind.Decimal) { DecimalPrecision = t.Precision, DecimalScale = t.Scale };
                 break;
+            case TypeKind.Array:
+                throw new NotSupportedException($"column '{parent}' of type array<{t}> cannot be written to Parquet: the engine writes arrays of scalars only, not arrays of arrays; cast it to a string (CAST({parent} AS STRING)) or write JSON");
             default:
                 throw new NotSupportedException($"column '{field.Name}' of type {t} cannot be written to Parquet; cast it to a concrete type first");
         }
@@ -67,11 +95,15 @@ internal static class ParquetSchemaMapping
             var f = schema[i];
             if (i > 0) sb.Append(',');
             sb.Append("{\"name\":").Append(System.Text.Json.JsonSerializer.Serialize(f.Name))
-              .Append(",\"type\":\"").Append(SparkTypeName(f.Type)).Append("\",\"nullable\":").Append(f.Nullable ? "true" : "false")
+              .Append(",\"type\":").Append(SparkTypeJson(f.Type)).Append(",\"nullable\":").Append(f.Nullable ? "true" : "false")
               .Append(",\"metadata\":{}}");
         }
         return sb.Append("]}").ToString();
     }
+
+    private static string SparkTypeJson(ColumnType t) => t.Kind == TypeKind.Array
+        ? $"{{\"type\":\"array\",\"elementType\":{SparkTypeJson(t.Element!)},\"containsNull\":true}}"
+        : "\"" + SparkTypeName(t) + "\"";
 
     private static string SparkTypeName(ColumnType t) => t.Kind switch
     {

@@ -180,7 +180,7 @@ internal sealed class ParquetWriter : IDisposable
             NumRows = _totalRows,
             RowGroups = _rowGroups,
             CreatedBy = _options.CreatedBy,
-            Schema = [new SchemaElement { Name = "spark_schema", NumChildren = _schema.Count }, .. _columns.Select(c => c.Element)],
+            Schema = [new SchemaElement { Name = "spark_schema", NumChildren = _schema.Count }, .. _columns.SelectMany(c => c.SchemaElements)],
             KeyValueMetadata = [new(ParquetSchemaMapping.SparkSchemaKey, ParquetSchemaMapping.SparkSchemaJson(_schema)),
                 .. _options.KeyValueMetadata.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))],
         };

@@ -44,6 +44,7 @@ internal static class CastKernels
             for (int i = 0; i < n; i++) { if (bin.IsNull(i)) b.AppendNull(); else b.Append(bin.GetBytes(i)); }
             return b.Build();
         }
+        if (v is ListVector list) return ListToString(list);
         Span<byte> buf = stackalloc byte[64];
         // One type dispatch per batch; the loops below only format.
         switch (v)
@@ -87,6 +88,39 @@ internal static class CastKernels
                 break;
             default:
                 throw new InvalidOperationException($"internal error: cannot cast {v.Type} to string");
+        }
+        return b.Build();
+    }
+
+    /// <summary>
+    /// Spark's array text: <c>[a, b, null]</c> (elements cast to string once for the batch, null elements as
+    /// <c>null</c>, strings unquoted).
+    /// </summary>
+    private static StringVector ListToString(ListVector list)
+    {
+        int n = list.Length;
+        var elements = (StringVector)VectorKernels.Decode(Cast(list.Elements, ColumnType.String));
+        ReadOnlySpan<int> offsets = list.Offsets;
+        var b = new StringVectorBuilder(ColumnType.String, n, elements.Bytes.Length + n * 2 + (offsets[n] - offsets[0]) * 2);
+        byte[] scratch = new byte[256];
+        for (int i = 0; i < n; i++)
+        {
+            if (list.IsNull(i)) { b.AppendNull(); continue; }
+            int length = 1;
+            for (int e = offsets[i]; e < offsets[i + 1]; e++) length += (e > offsets[i] ? 2 : 0) + (elements.IsNull(e) ? 4 : elements.GetBytes(e).Length);
+            length++;
+            if (scratch.Length < length) scratch = new byte[Math.Max(length, scratch.Length * 2)];
+            int at = 0;
+            scratch[at++] = (byte)'[';
+            for (int e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                if (e > offsets[i]) { scratch[at++] = (byte)','; scratch[at++] = (byte)' '; }
+                ReadOnlySpan<byte> element = elements.IsNull(e) ? "null"u8 : elements.GetBytes(e);
+                element.CopyTo(scratch.AsSpan(at));
+                at += element.Length;
+            }
+            scratch[at++] = (byte)']';
+            b.Append(scratch.AsSpan(0, at));
         }
         return b.Build();
     }

@@ -50,6 +50,7 @@ internal static class VectorKernels
     /// <summary>A vector of <paramref name="length"/> copies of a literal value (engine representation).</summary>
     public static ColumnVector Constant(object? value, ColumnType type, int length)
     {
+        if (type.Kind == TypeKind.Array) return ConstantList(value, type, length);
         byte[]? validity = null;
         if (value is null)
         {
@@ -94,6 +95,15 @@ internal static class VectorKernels
             default:
                 return new PrimitiveVector<byte>(ColumnType.Null, new byte[length], length, new byte[Validity.ByteLength(length)], length);
         }
+    }
+
+    /// <summary>An array constant: one array built once, then repeated by index (null: no elements at all).</summary>
+    private static ColumnVector ConstantList(object? value, ColumnType type, int length)
+    {
+        var one = VectorFromObjects.Build(type, [value]);
+        var rows = new int[length];
+        if (value is null) rows.AsSpan().Fill(-1);
+        return VectorTake.Take(one, rows);
     }
 
     private static PrimitiveVector<T> Fill<T>(ColumnType type, T value, int length, byte[]? validity) where T : unmanaged

@@ -13,6 +13,7 @@ internal static class ConditionalKernels
         int n = choice.Length;
         var plain = new ColumnVector[sources.Count];
         for (int s = 0; s < plain.Length; s++) plain[s] = VectorKernels.Decode(sources[s]);
+        if (type.Kind == TypeKind.Array && plain.Length > 0) return ChooseLists(type, plain, choice);
         if (type.IsVariableWidth)
         {
             var b = new StringVectorBuilder(type, n);
@@ -36,6 +37,20 @@ internal static class ConditionalKernels
                 PrimitiveVector<Int128> => ChooseT<Int128>(type, plain, choice),
                 _ => throw new InvalidOperationException($"internal error: cannot choose {type}"),
             };
+    }
+
+    /// <summary>Arrays are gathered whole: row i comes from row i of its chosen source.</summary>
+    private static ColumnVector ChooseLists(ColumnType type, ColumnVector[] sources, ReadOnlySpan<int> choice)
+    {
+        int n = choice.Length;
+        var sourceIndex = new int[n];
+        var rows = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            sourceIndex[i] = Math.Max(choice[i], 0);
+            rows[i] = choice[i] < 0 ? -1 : i;
+        }
+        return Selection.VectorConcat.Gather(type, sources, sourceIndex, rows);
     }
 
     private static PrimitiveVector<T> ChooseT<T>(ColumnType type, ColumnVector[] sources, ReadOnlySpan<int> choice) where T : unmanaged

@@ -38,6 +38,7 @@ internal static class VectorConcat
             case PrimitiveVector<float>: return ConcatPrimitive<float>(type, sources, total);
             case PrimitiveVector<double>: return ConcatPrimitive<double>(type, sources, total);
             case PrimitiveVector<Int128>: return ConcatPrimitive<Int128>(type, sources, total);
+            case ListVector: return ConcatLists(type, sources, total);
         }
         var sourceIndex = new int[total];
         var rows = new int[total];
@@ -66,6 +67,32 @@ internal static class VectorConcat
             offset += p.Length;
         }
         return new PrimitiveVector<T>(type, values, total, bits, nulls);
+    }
+
+    /// <summary>Arrays: offsets shifted by the elements before each part, and the parts' children concatenated.</summary>
+    private static ListVector ConcatLists(ColumnType type, IReadOnlyList<ColumnVector> parts, int total)
+    {
+        var offsets = new int[total + 1];
+        var children = new ColumnVector[parts.Count];
+        byte[]? bits = null;
+        int nulls = 0, row = 0, elementBase = 0;
+        for (int p = 0; p < parts.Count; p++)
+        {
+            var list = (ListVector)parts[p];
+            ReadOnlySpan<int> partOffsets = list.Offsets;
+            for (int i = 0; i < list.Length; i++) offsets[row + i + 1] = elementBase + partOffsets[i + 1];
+            if (list.HasNulls)
+            {
+                bits ??= Validity.AllValid(total);
+                for (int i = 0; i < list.Length; i++)
+                    if (list.IsNull(i)) { Validity.SetNull(bits, row + i); nulls++; }
+            }
+            children[p] = list.Elements;
+            elementBase = checked(elementBase + list.Elements.Length);
+            row += list.Length;
+        }
+        var elements = children.Length == 0 ? Empty(type.Element!) : Concat(type.Element!, children);
+        return new ListVector(type, offsets, elements, total, bits, nulls);
     }
 
     /// <summary>Dictionary vectors sharing one dictionary stay encoded: their codes are concatenated.</summary>
@@ -110,6 +137,7 @@ internal static class VectorConcat
     /// <summary>Row i of the result is row <paramref name="rows"/>[i] of vector <paramref name="sources"/>[<paramref name="sourceIndex"/>[i]] (rows of -1 give null).</summary>
     public static ColumnVector Gather(ColumnType type, IReadOnlyList<ColumnVector> sources, ReadOnlySpan<int> sourceIndex, ReadOnlySpan<int> rows)
     {
+        if (type.Kind == TypeKind.Array) return GatherLists(type, sources, sourceIndex, rows);
         int n = rows.Length;
         byte[]? bits = null;
         int nulls = 0;
@@ -155,6 +183,24 @@ internal static class VectorConcat
             TypeKind.Decimal when type.IsWideDecimal => GatherPrimitive<Int128>(type, sources, sourceIndex, rows, bits, nulls),
             _ => GatherPrimitive<long>(type, sources, sourceIndex, rows, bits, nulls),
         };
+    }
+
+    /// <summary>Arrays are gathered as one take from the sources concatenated (each array's elements move once).</summary>
+    private static ListVector GatherLists(ColumnType type, IReadOnlyList<ColumnVector> sources, ReadOnlySpan<int> sourceIndex, ReadOnlySpan<int> rows)
+    {
+        var bases = new int[sources.Count];
+        var plain = new ColumnVector[sources.Count];
+        int total = 0;
+        for (int s = 0; s < sources.Count; s++)
+        {
+            plain[s] = Decode(sources[s]);
+            bases[s] = total;
+            total += plain[s].Length;
+        }
+        var all = ConcatLists(type, plain, total);
+        var globalRows = new int[rows.Length];
+        for (int i = 0; i < rows.Length; i++) globalRows[i] = rows[i] < 0 ? -1 : bases[sourceIndex[i]] + rows[i];
+        return (ListVector)VectorTake.Take(all, globalRows);
     }
 
     private static PrimitiveVector<T> GatherPrimitive<T>(ColumnType type, IReadOnlyList<ColumnVector> sources, ReadOnlySpan<int> sourceIndex, ReadOnlySpan<int> rows, byte[]? bits, int nulls)

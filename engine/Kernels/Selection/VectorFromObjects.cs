@@ -4,13 +4,14 @@ namespace Kindling.Kernels.Selection;
 
 /// <summary>
 /// Builds a vector from CLR values (null = null): bool, numbers, decimal, string, byte[], DateOnly,
-/// DateTime (UTC). For literals such as window default values and for tests; not for hot paths.
+/// DateTime (UTC); for arrays, lists of those (object?[], ArrayList, any non-string IEnumerable). For literals such as window default values and for tests; not for hot paths.
 /// </summary>
 internal static class VectorFromObjects
 {
     public static ColumnVector Build(ColumnType type, IReadOnlyList<object?> values)
     {
         int n = values.Count;
+        if (type.Kind == TypeKind.Array) return BuildLists(type, values);
         if (type.IsVariableWidth)
         {
             var b = new StringVectorBuilder(type, n);
@@ -35,6 +36,21 @@ internal static class VectorFromObjects
             TypeKind.Decimal => Make(type, values, v => DecimalValue.ToUnscaledInt64(Convert.ToDecimal(v), type.Scale)),
             _ => throw new NotSupportedException($"cannot build a {type} vector from objects"),
         };
+    }
+
+    private static ListVector BuildLists(ColumnType type, IReadOnlyList<object?> values)
+    {
+        var lists = new ListVectorBuilder(type, values.Count);
+        var elements = new List<object?>();
+        foreach (var v in values)
+        {
+            if (v is null) { lists.AppendNull(); continue; }
+            if (v is string or not System.Collections.IEnumerable)
+                throw new ArgumentException($"a value of {type} must be a list of values, not {v.GetType().Name} {v}");
+            foreach (var element in (System.Collections.IEnumerable)v) elements.Add(element);
+            lists.EndList(elements.Count);
+        }
+        return lists.Build(Build(type.Element!, elements));
     }
 
     private static PrimitiveVector<T> Make<T>(ColumnType type, IReadOnlyList<object?> values, Func<object, T> convert) where T : unmanaged

@@ -20,6 +20,7 @@ internal static class VectorTake
         PrimitiveVector<Int128> v => TakePrimitive(v, indices),
         StringVector v => TakeString(v, indices),
         DictionaryVector v => TakeDictionary(v, indices),
+        ListVector v => TakeList(v, indices),
         _ => throw new NotSupportedException($"take is not implemented for {vector.GetType().Name}"),
     };
 
@@ -59,17 +60,47 @@ internal static class VectorTake
 
     private static StringVector TakeString(StringVector source, ReadOnlySpan<int> indices)
     {
+        var (offsets, bits, nulls) = TakeOffsets(source.RawOffsets, source.ValidityBits, indices, "bytes of strings");
+        var bytes = new byte[offsets[indices.Length]];
         ReadOnlySpan<int> srcOffsets = source.RawOffsets;
+        ReadOnlySpan<byte> srcBytes = source.RawBytes;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int length = offsets[i + 1] - offsets[i];
+            if (length > 0) srcBytes.Slice(srcOffsets[indices[i]], length).CopyTo(bytes.AsSpan(offsets[i]));
+        }
+        return new StringVector(source.Type, offsets, bytes, indices.Length, bits, nulls);
+    }
+
+    /// <summary>Gathers whole arrays: new offsets, then one take of the child over the chosen elements.</summary>
+    private static ListVector TakeList(ListVector source, ReadOnlySpan<int> indices)
+    {
+        var (offsets, bits, nulls) = TakeOffsets(source.RawOffsets, source.ValidityBits, indices, "array elements");
+        var elementRows = new int[offsets[indices.Length]];
+        ReadOnlySpan<int> srcOffsets = source.RawOffsets;
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int count = offsets[i + 1] - offsets[i];
+            if (count == 0) continue; // null, -1 or empty: nothing to gather
+            int start = srcOffsets[indices[i]];
+            for (int e = 0; e < count; e++) elementRows[offsets[i] + e] = start + e;
+        }
+        return new ListVector(source.Type, offsets, Take(source.Elements, elementRows), indices.Length, bits, nulls);
+    }
+
+    /// <summary>
+    /// The offsets and validity of taking rows of an offsets-based vector (strings, arrays): rows that are -1 or
+    /// null become nulls with empty ranges.
+    /// </summary>
+    private static (int[] Offsets, byte[]? Bits, int Nulls) TakeOffsets(ReadOnlySpan<int> srcOffsets, byte[]? srcBits, ReadOnlySpan<int> indices, string what)
+    {
         long total = 0;
         foreach (int row in indices)
             if (row >= 0) total += srcOffsets[row + 1] - srcOffsets[row];
         if (total > Array.MaxLength)
-            throw new InvalidOperationException($"a batch of strings would exceed {Array.MaxLength} bytes; use smaller batches");
+            throw new InvalidOperationException($"a batch would exceed {Array.MaxLength} {what}; use smaller batches");
 
         var offsets = new int[indices.Length + 1];
-        var bytes = new byte[total];
-        ReadOnlySpan<byte> srcBytes = source.RawBytes;
-        byte[]? srcBits = source.ValidityBits;
         byte[]? bits = null;
         int nulls = 0, position = 0;
         for (int i = 0; i < indices.Length; i++)
@@ -83,13 +114,11 @@ internal static class VectorTake
             }
             else
             {
-                int start = srcOffsets[row], length = srcOffsets[row + 1] - start;
-                srcBytes.Slice(start, length).CopyTo(bytes.AsSpan(position));
-                position += length;
+                position += srcOffsets[row + 1] - srcOffsets[row];
             }
             offsets[i + 1] = position;
         }
-        return new StringVector(source.Type, offsets, bytes, indices.Length, bits, nulls);
+        return (offsets, bits, nulls);
     }
 
     private static DictionaryVector TakeDictionary(DictionaryVector source, ReadOnlySpan<int> indices)

@@ -6,7 +6,8 @@ namespace Kindling.Kernels.Sorting;
 
 /// <summary>
 /// A simple binary format for spilled batches: per batch the row count, then per column a validity flag
-/// (+ bitmap) and the raw values (fixed width) or offsets + bytes (strings). Dictionaries are decoded.
+/// (+ bitmap) and the raw values (fixed width), offsets + bytes (strings) or offsets + the element count + the
+/// elements as a nested column (arrays). Dictionaries are decoded.
 /// A row count of -1 ends the file.
 /// </summary>
 internal static class SpillFile
@@ -39,6 +40,11 @@ internal static class SpillFile
                 writer.Write(MemoryMarshal.AsBytes(s.Offsets));
                 writer.Write(s.Offsets[n] - s.Offsets[0]);
                 writer.Write(s.RawBytes.AsSpan(0, s.Offsets[n]));
+                break;
+            case ListVector l:
+                writer.Write(MemoryMarshal.AsBytes(l.Offsets));
+                writer.Write(l.Elements.Length);
+                WriteVector(writer, VectorConcat.Decode(l.Elements));
                 break;
             case PrimitiveVector<byte> p: writer.Write(p.Values); break;
             case PrimitiveVector<int> p: writer.Write(MemoryMarshal.AsBytes(p.Values)); break;
@@ -81,6 +87,13 @@ internal static class SpillFile
             var bytes = reader.ReadBytes(offsets[n]);
             _ = length;
             return new StringVector(type, offsets, bytes, n, bits, nulls);
+        }
+        if (type.Kind == TypeKind.Array)
+        {
+            var offsets = new int[n + 1];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(offsets.AsSpan()));
+            var elements = ReadVector(reader, type.Element!, reader.ReadInt32());
+            return new ListVector(type, offsets, elements, n, bits, nulls);
         }
         return type.Kind switch
         {

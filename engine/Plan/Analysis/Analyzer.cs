@@ -18,6 +18,7 @@ internal static class Analyzer
         UnresolvedAttribute u => ResolveName(u.Name, input),
         AttributeRef a => ResolveAttribute(a, input),
         UnresolvedFunction f => TypeCoercion.Coerce(FunctionRegistry.Resolve(f)),
+        ArrayItemExpr item => FunctionRegistry.ResolveArrayItem(item),
         LikeExpr l when l.Child.Type.Kind != TypeKind.String => l.WithChildren([TypeCoercion.CastIfNeeded(l.Child, ColumnType.String)]),
         _ => TypeCoercion.Coerce(node),
     });

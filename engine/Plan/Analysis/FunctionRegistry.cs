@@ -15,6 +15,8 @@ internal static class FunctionRegistry
     {
         var a = f.Children;
         string name = f.Name.ToLowerInvariant();
+        if (name is "hash" or "xxhash64" or "greatest" or "least" or "concat" or "concat_ws")
+            foreach (var arg in a) PlanThrow.IfArrayKey($"{name}() of", arg);
         switch (name)
         {
             // ---- aggregates
@@ -154,7 +156,28 @@ internal static class FunctionRegistry
             case "hash": return new ScalarFunctionExpr(name, a, ColumnType.Int32, false);
             case "xxhash64": return new ScalarFunctionExpr(name, a, ColumnType.Int64, false);
             case "split":
-                throw new NotSupportedException($"{name}() is not supported by the engine yet" + (name == "split" ? " (array columns are not supported)" : ""));
+            {
+                if (a.Count is < 2 or > 3) PlanThrow.Analysis($"[WRONG_NUM_ARGS] split takes 2 or 3 arguments (str, regex[, limit]), got {a.Count}");
+                if (a[1] is not Literal { Value: string or null }) PlanThrow.Analysis($"split: the pattern must be a constant string, got {a[1].PrettyName}");
+                return new ScalarFunctionExpr(name, [Str(a[0]), Str(a[1]), Lit(a.Count > 2 ? IntArg(a[2], name) : -1)], ColumnType.Array(ColumnType.String), false);
+            }
+
+            // ---- arrays
+            case "size":
+            case "cardinality":
+                return new ScalarFunctionExpr(name, [ArrayArg(One(a, name), name)], ColumnType.Int32, false);
+            case "element_at":
+            {
+                if (a.Count != 2) PlanThrow.Analysis($"[WRONG_NUM_ARGS] element_at takes 2 arguments (array, index), got {a.Count}");
+                var array = ArrayArg(a[0], name);
+                return new ScalarFunctionExpr(name, [array, Index(a[1], name)], array.Type.Element!, true);
+            }
+            case "array_contains":
+            {
+                if (a.Count != 2) PlanThrow.Analysis($"[WRONG_NUM_ARGS] array_contains takes 2 arguments (array, value), got {a.Count}");
+                var array = ArrayArg(a[0], name);
+                return new ScalarFunctionExpr(name, [array, ElementArg(a[1], array.Type.Element!, name)], ColumnType.Boolean, true);
+            }
 
             // ---- dates and times
             case "to_date":
@@ -248,6 +271,45 @@ internal static class FunctionRegistry
     }
 
     private static Expr ToDouble(Expr e, string fn) => TypeCoercion.CastIfNeeded(Numeric(e, fn), ColumnType.Float64);
+
+    /// <summary>The subscript <c>arr[i]</c> once its children are resolved: the base must be an array, the index an integer.</summary>
+    public static Expr ResolveArrayItem(ArrayItemExpr item)
+    {
+        if (item.Child.Type.Kind != TypeKind.Array)
+            PlanThrow.TypeMismatch($"[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from {item.Child.PrettyName}: need an array, but got {item.Child.Type}");
+        return item.WithChildren([item.Child, Index(item.Index, "subscript")]);
+    }
+
+    private static Expr One(IReadOnlyList<Expr> a, string fn)
+    {
+        if (a.Count != 1) PlanThrow.Analysis($"[WRONG_NUM_ARGS] {fn} takes 1 argument, got {a.Count}");
+        return a[0];
+    }
+
+    private static Expr ArrayArg(Expr e, string fn)
+    {
+        if (e.Type.Kind == TypeKind.Null) return new Literal(null, ColumnType.Array(ColumnType.Null));
+        if (e.Type.Kind != TypeKind.Array) PlanThrow.TypeMismatch($"{fn}({e.PrettyName}) requires an array argument, got {e.Type}");
+        return e;
+    }
+
+    private static Expr Index(Expr e, string fn)
+    {
+        if (e.Type.Kind is TypeKind.Int32 or TypeKind.Null) return TypeCoercion.CastIfNeeded(e, ColumnType.Int32);
+        if (e.Type.Kind == TypeKind.Int64 && e is Literal) return TypeCoercion.CastIfNeeded(e, ColumnType.Int32);
+        PlanThrow.TypeMismatch($"{fn}: the index {e.PrettyName} must be an integer, got {e.Type}");
+        return e;
+    }
+
+    /// <summary>A value compared with array elements: the element type, or a number the element type holds exactly.</summary>
+    private static Expr ElementArg(Expr e, ColumnType element, string fn)
+    {
+        if (e.Type == element || e.Type.Kind == TypeKind.Null
+            || (TypeCoercion.IsNumeric(e.Type) && TypeCoercion.IsNumeric(element) && TypeCoercion.WiderNumeric(e.Type, element) == element))
+            return TypeCoercion.CastIfNeeded(e, element);
+        PlanThrow.TypeMismatch($"{fn}: the value {e.PrettyName} ({e.Type}) must have the array's element type {element}");
+        return e;
+    }
 
     private static Expr Str(Expr e) => TypeCoercion.CastIfNeeded(e, ColumnType.String);
 

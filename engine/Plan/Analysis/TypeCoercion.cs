@@ -42,6 +42,7 @@ internal static class TypeCoercion
         {
             if (t.Kind == TypeKind.Null) continue;
             if (result is null || result == t) { result = t; continue; }
+            if (result.Kind == TypeKind.Array || t.Kind == TypeKind.Array) return null; // arrays only meet their own type
             if (IsNumeric(result) && IsNumeric(t)) result = WiderNumeric(result, t);
             else if (result.Kind is TypeKind.Date or TypeKind.Timestamp && t.Kind is TypeKind.Date or TypeKind.Timestamp) result = ColumnType.Timestamp;
             else if (result.Kind == TypeKind.String || t.Kind == TypeKind.String) result = ColumnType.String;
@@ -68,8 +69,27 @@ internal static class TypeCoercion
         NegateExpr n when n.Child.Type.Kind == TypeKind.Null => n.WithChildren([new Literal(null, ColumnType.Int32)]),
         CaseWhenExpr cw => CoerceCaseWhen(cw),
         InExpr i => CoerceAll(i, i.Children),
+        WindowExpr w => RejectArrayWindow(w),
+        CastExpr c when c.Type != c.Child.Type && (c.Type.Kind == TypeKind.Array || c.Child.Type.Kind == TypeKind.Array)
+            && c.Type.Kind != TypeKind.String && c.Child.Type.Kind != TypeKind.Null => RejectArrayCast(c),
         _ => e,
     };
+
+    private static Expr RejectArrayCast(CastExpr c)
+    {
+        PlanThrow.TypeMismatch($"[CAST_WITHOUT_SUGGESTION] cannot cast {c.Child.PrettyName} from {c.Child.Type} to {c.Type}: arrays cast only to string");
+        return c;
+    }
+
+    /// <summary>The window operator partitions, orders and frames scalar values only.</summary>
+    private static Expr RejectArrayWindow(WindowExpr w)
+    {
+        foreach (var p in w.PartitionBy) PlanThrow.IfArrayKey("Partitioning a window by", p);
+        foreach (var o in w.OrderBy) PlanThrow.IfArrayKey("Ordering a window by", o is SortOrder so ? so.Child : o);
+        if (w.Function is not AggregateExpr { Function: Execution.Operators.Aggregate.AggregateFunction.Count or Execution.Operators.Aggregate.AggregateFunction.CountAll })
+            foreach (var input in w.Function.Children) PlanThrow.IfArrayKey($"The window function {w.Function.PrettyName} over", input);
+        return w;
+    }
 
     private static Expr ToBoolean(Expr e) => e.Type.Kind == TypeKind.Boolean ? e : e.Type.Kind == TypeKind.Null
         ? new Literal(null, ColumnType.Boolean)
@@ -139,6 +159,8 @@ internal static class TypeCoercion
     {
         Expr l = c.Left, r = c.Right;
         ColumnType lt = l.Type, rt = r.Type;
+        if (lt.Kind == TypeKind.Array || rt.Kind == TypeKind.Array)
+            PlanThrow.TypeMismatch($"Cannot resolve \"{c.PrettyName}\": comparing array values (\"{lt}\" {c.Symbol} \"{rt}\") is not supported by the engine; compare elements with element_at or array_contains");
         if (lt == rt) return c;
         if (lt.Kind == TypeKind.Null) return new ComparisonExpr(c.Op, new Literal(null, rt), r);
         if (rt.Kind == TypeKind.Null) return new ComparisonExpr(c.Op, l, new Literal(null, lt));

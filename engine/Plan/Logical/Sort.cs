@@ -5,7 +5,13 @@ namespace Kindling.Plan.Logical;
 /// <summary>Orders rows by SortOrder expressions (a global, stable sort).</summary>
 internal sealed class Sort(IReadOnlyList<SortOrder> orders, LogicalPlan child) : UnaryPlan(child)
 {
-    public IReadOnlyList<SortOrder> Orders { get; } = orders;
+    public IReadOnlyList<SortOrder> Orders { get; } = RejectArrayKeys(orders);
+
+    private static IReadOnlyList<SortOrder> RejectArrayKeys(IReadOnlyList<SortOrder> orders)
+    {
+        foreach (var o in orders) PlanThrow.IfArrayKey("Sorting by", o.Child);
+        return orders;
+    }
 
     public override IReadOnlyList<AttributeRef> Output => Child.Output;
 

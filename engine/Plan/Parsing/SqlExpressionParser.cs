@@ -17,7 +17,7 @@ internal sealed class SqlExpressionParser
     private readonly List<Token> _tokens;
     private int _pos;
 
-    private enum Kind { Ident, QuotedIdent, Number, String, Op, LParen, RParen, Comma, Star, End }
+    private enum Kind { Ident, QuotedIdent, Number, String, Op, LParen, RParen, LBracket, RBracket, Comma, Star, End }
 
     private readonly record struct Token(Kind Kind, string Text, int Offset);
 
@@ -258,7 +258,20 @@ internal sealed class SqlExpressionParser
                 : new NegateExpr(inner);
         }
         if (AcceptOp("+")) return ParseUnary();
-        return ParsePrimary();
+        return ParseSubscripts(ParsePrimary());
+    }
+
+    /// <summary><c>primary[index]...</c>: array subscripts bind tighter than any operator.</summary>
+    private Expr ParseSubscripts(Expr e)
+    {
+        while (Peek.Kind == Kind.LBracket)
+        {
+            _pos++;
+            var index = ParseExpr();
+            Expect(Kind.RBracket, "]");
+            e = new ArrayItemExpr(e, index);
+        }
+        return e;
     }
 
     private Expr ParsePrimary()
@@ -487,6 +500,8 @@ internal sealed class SqlExpressionParser
                 case '(': tokens.Add(new Token(Kind.LParen, "(", i++)); continue;
                 case ')': tokens.Add(new Token(Kind.RParen, ")", i++)); continue;
                 case ',': tokens.Add(new Token(Kind.Comma, ",", i++)); continue;
+                case '[': tokens.Add(new Token(Kind.LBracket, "[", i++)); continue;
+                case ']': tokens.Add(new Token(Kind.RBracket, "]", i++)); continue;
                 case '*': tokens.Add(new Token(Kind.Star, "*", i++)); continue;
             }
             string[] ops = ["<=>", "<>", "<=", ">=", "!=", "==", "||", "&&", "=", "<", ">", "+", "-", "/", "%", "!"];

@@ -22,6 +22,6 @@ public sealed class ArrayType : DataType
     internal override string Json =>
         $"{{\"type\":\"array\",\"elementType\":{ElementType.Json},\"containsNull\":{(ContainsNull ? "true" : "false")}}}";
 
-    internal override ColumnType ToColumnType() =>
-        throw new NotSupportedException($"{SimpleString} columns are not supported by the engine yet");
+    /// <remarks>The engine's arrays always allow null elements, so <see cref="ContainsNull"/> does not change the column type.</remarks>
+    internal override ColumnType ToColumnType() => ColumnType.Array(ElementType.ToColumnType());
 }

@@ -43,6 +43,7 @@ public abstract class DataType
         TypeKind.Date => new DateType(),
         TypeKind.Timestamp => new TimestampType(),
         TypeKind.Decimal => new DecimalType(type.Precision, type.Scale),
+        TypeKind.Array => new ArrayType(FromColumnType(type.Element!), containsNull: true),
         _ => throw new NotSupportedException($"type {type} has no Spark data type"),
     };
 }

@@ -28,8 +28,14 @@ public sealed class StructType : DataType
     {
         var sb = new System.Text.StringBuilder("root\n");
         foreach (var f in Fields)
+        {
             sb.Append(" |-- ").Append(f.Name).Append(": ").Append(f.DataType.TypeName)
               .Append(" (nullable = ").Append(f.IsNullable ? "true" : "false").Append(")\n");
+            string indent = " |    ";
+            for (var t = f.DataType as ArrayType; t is not null; t = t.ElementType as ArrayType, indent += "|    ")
+                sb.Append(indent).Append("|-- element: ").Append(t.ElementType.TypeName)
+                  .Append(" (containsNull = ").Append(t.ContainsNull ? "true" : "false").Append(")\n");
+        }
         return sb.ToString();
     }
 

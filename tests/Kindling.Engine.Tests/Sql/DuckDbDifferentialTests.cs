@@ -204,4 +204,16 @@ public sealed class DuckDbDifferentialTests : IClassFixture<DuckDbDifferentialTe
         Assert.Contains("WindowTopN", Kindling.Engine.DataFrameExtensions.ExplainString(byId));
         Same(byId, "SELECT k2, flag, id FROM (SELECT *, row_number() OVER (PARTITION BY k2, flag ORDER BY id DESC) AS rn FROM facts) WHERE rn = 1");
     }
+
+    /// <summary>
+    /// A one-character literal separator is where Spark's regex split and DuckDB's string_split agree (empty pieces,
+    /// leading and trailing, kept). DuckDB's len of a null list is null where Spark's size is -1, hence the coalesce.
+    /// Elements are bracketed so that pieces such as "932 " are compared as text, not as numbers.
+    /// </summary>
+    [Fact]
+    public void Split_On_A_Literal_Separator_With_Array_Functions() => Same(
+        Facts.Select(Col("id"), Split(Col("s"), "a").As("p"))
+            .SelectExpr("id", "size(p)", "concat('<', element_at(p, 1), '>')", "concat('<', element_at(p, -1), '>')", "concat('<', p[1], '>')", "p[5]", "array_contains(p, ' ')"),
+        "SELECT id, coalesce(len(p), -1), '<' || p[1] || '>', '<' || p[-1] || '>', '<' || p[2] || '>', p[6], list_contains(p, ' ') " +
+        "FROM (SELECT id, string_split(s, 'a') AS p FROM facts)");
 }

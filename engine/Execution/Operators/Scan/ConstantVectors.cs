@@ -20,6 +20,7 @@ internal static class ConstantVectors
                 TypeKind.Decimal => new PrimitiveVector<Int128>(type, new Int128[length], length, bits, length),
                 TypeKind.Float32 => new PrimitiveVector<float>(type, new float[length], length, bits, length),
                 TypeKind.Float64 => new PrimitiveVector<double>(type, new double[length], length, bits, length),
+                TypeKind.Array => Kernels.Common.VectorKernels.Nulls(type, length),
                 _ => new PrimitiveVector<byte>(type, new byte[length], length, bits, length),
             };
         }

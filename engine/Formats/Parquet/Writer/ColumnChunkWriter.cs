@@ -11,21 +11,29 @@ namespace Kindling.Formats.Parquet.Writer;
 /// <summary>
 /// Writes one column of one row group: collects definition levels and raw values from the row group's
 /// vectors, tries a dictionary (falling back to PLAIN past the limit), splits into pages, compresses,
-/// and returns the chunk's metadata with statistics. Reused across row groups of one column.
+/// and returns the chunk's metadata with statistics. Reused across row groups of one column. An array column
+/// is the leaf of a 3-level LIST: one level entry per element (or per null or empty array), with repetition
+/// levels marking where rows start, and pages that end on row boundaries.
 /// </summary>
 internal sealed class ColumnChunkWriter
 {
     private readonly Field _field;
-    private readonly SchemaElement _element;
+    private readonly SchemaElement[] _schemaElements;
+    private readonly SchemaElement _element; // the leaf
+    private readonly bool _repeated; // an array column: level entries are elements, rows start at repetition level 0
+    private readonly int _maxDefinition; // 0 for a required scalar, 1 for an optional one; 2 or 3 for a LIST
     private readonly ParquetWriteOptions _options;
     private readonly ICompressionCodec _codec;
     private readonly RawValues _values;
     private readonly ByteBuffer _page = new(1 << 16);
     private readonly ByteBuffer _levels = new(1 << 12);
+    private readonly ByteBuffer _repetition = new(1 << 12);
     private readonly ByteBuffer _joined = new(1 << 16);
     private readonly ThriftCompactWriter _header = new();
     private byte[] _compressed = ScratchArrays.Rent<byte>(1 << 16);
     private int[] _defLevels = ScratchArrays.Rent<int>(1024);
+    private int[] _repLevels = [];
+    private int[] _elementLevels = [];
     private int[] _indices = ScratchArrays.Rent<int>(1024);
     private ByteDictionary? _dictionary; // reused across this column's chunks
     // Values that came from dictionary-encoded vectors: per value, its code shifted into one code space for the
@@ -38,7 +46,11 @@ internal sealed class ColumnChunkWriter
     public ColumnChunkWriter(Field field, ParquetWriteOptions options)
     {
         _field = field;
-        _element = ParquetSchemaMapping.ToElement(field);
+        _schemaElements = ParquetSchemaMapping.ToElements(field);
+        _element = _schemaElements[^1];
+        _repeated = field.Type.Kind == TypeKind.Array;
+        // An optional column adds a level; a LIST adds two more: its repeated group and its optional element.
+        _maxDefinition = (_repeated ? 2 : 0) + (field.Nullable ? 1 : 0);
         _options = options;
         _codec = CompressionCodecs.Get(options.Codec);
         _values = new RawValues(_element.Type switch
@@ -51,8 +63,10 @@ internal sealed class ColumnChunkWriter
         });
     }
 
-    public SchemaElement Element => _element;
+    /// <summary>The column's schema elements in file order (three for an array's LIST).</summary>
+    public IReadOnlyList<SchemaElement> SchemaElements => _schemaElements;
 
+    /// <summary>Whether the leaf may hold nulls (array elements always may).</summary>
     private bool Optional => _element.Repetition == FieldRepetition.Optional;
 
     /// <summary>Returns the scratch memory to the pool, for good: the writer is not used afterwards.</summary>
@@ -62,9 +76,12 @@ internal sealed class ColumnChunkWriter
         _dictionary?.Release();
         _page.Release();
         _levels.Release();
+        _repetition.Release();
         _joined.Release();
         ScratchArrays.Return(ref _compressed);
         ScratchArrays.Return(ref _defLevels);
+        ScratchArrays.Return(ref _repLevels);
+        ScratchArrays.Return(ref _elementLevels);
         ScratchArrays.Return(ref _indices);
         ScratchArrays.Return(ref _valueCodes);
     }
@@ -72,14 +89,14 @@ internal sealed class ColumnChunkWriter
     /// <summary>Appends the chunk to <paramref name="output"/> and returns its metadata, with offsets relative to the buffer's start.</summary>
     public ColumnMetaData Write(ByteBuffer output, IReadOnlyList<ColumnVector> vectors)
     {
-        int rows = Collect(vectors);
-        long nulls = rows - _values.Count;
+        int entries = _repeated ? CollectLists(vectors) : Collect(vectors);
+        long nulls = entries - _values.Count;
         var meta = new ColumnMetaData
         {
             Type = _element.Type!.Value,
-            PathInSchema = [_field.Name],
+            PathInSchema = _repeated ? [_field.Name, ParquetSchemaMapping.ListGroupName, ParquetSchemaMapping.ListElementName] : [_field.Name],
             Codec = _options.Codec,
-            NumValues = rows,
+            NumValues = entries,
             WriteLegacyStatistics = _element.Type != PhysicalType.ByteArray && _element.Type != PhysicalType.FixedLenByteArray,
         };
 
@@ -93,7 +110,7 @@ internal sealed class ColumnChunkWriter
             meta.DictionaryPageOffset = output.Length;
             _page.Clear();
             EncodePlain(dictionary.Entries, 0, dictionary.Count, _page);
-            uncompressedTotal += WritePage(output, PageType.DictionaryPage, dictionary.Count, 0, 0, 0, null);
+            uncompressedTotal += WritePage(output, PageType.DictionaryPage, dictionary.Count, 0, 0, 0, null, null);
             meta.Encodings = [ParquetEncoding.Plain, ParquetEncoding.RleDictionary, ParquetEncoding.Rle];
         }
         else
@@ -102,17 +119,28 @@ internal sealed class ColumnChunkWriter
         }
 
         meta.DataPageOffset = output.Length;
-        int rowsPerPage = RowsPerPage(rows, dictionary);
+        int entriesPerPage = RowsPerPage(entries, dictionary);
         int valueIndex = 0;
-        for (int row = 0; row < rows || (rows == 0 && row == 0); row += rowsPerPage)
+        for (int first = 0; first < entries || (entries == 0 && first == 0);)
         {
-            int pageRows = Math.Min(rowsPerPage, rows - row);
-            int pageValues = 0;
-            if (Optional) for (int i = row; i < row + pageRows; i++) pageValues += _defLevels[i];
-            else pageValues = pageRows;
+            int end = Math.Min(first + entriesPerPage, entries);
+            if (_repeated) while (end < entries && _repLevels[end] != 0) end++; // a page holds whole rows
+            int pageEntries = end - first, pageValues = pageEntries, pageRows = pageEntries;
+            if (_maxDefinition > 0)
+            {
+                pageValues = 0;
+                for (int i = first; i < end; i++) if (_defLevels[i] == _maxDefinition) pageValues++;
+            }
+            if (_repeated)
+            {
+                pageRows = 0;
+                for (int i = first; i < end; i++) if (_repLevels[i] == 0) pageRows++;
+            }
 
             _levels.Clear();
-            if (Optional) RleBitPackedHybrid.Encode(_defLevels.AsSpan(row, pageRows), 1, _levels);
+            if (_maxDefinition > 0) RleBitPackedHybrid.Encode(_defLevels.AsSpan(first, pageEntries), RleBitPackedHybrid.BitWidth(_maxDefinition), _levels);
+            _repetition.Clear();
+            if (_repeated) RleBitPackedHybrid.Encode(_repLevels.AsSpan(first, pageEntries), 1, _repetition);
             _page.Clear();
             if (dictionary is not null)
             {
@@ -126,9 +154,10 @@ internal sealed class ColumnChunkWriter
             }
             var encoding = dictionary is not null ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain;
             uncompressedTotal += WritePage(output, _options.DataPageV2 ? PageType.DataPageV2 : PageType.DataPage,
-                pageRows, pageRows - pageValues, pageRows, (int)encoding, Optional ? _levels : null);
+                pageEntries, pageEntries - pageValues, pageRows, (int)encoding, _maxDefinition > 0 ? _levels : null, _repeated ? _repetition : null);
             valueIndex += pageValues;
-            if (rows == 0) break;
+            if (entries == 0) break;
+            first = end;
         }
         meta.TotalCompressedSize = output.Length - start;
         meta.TotalUncompressedSize = uncompressedTotal;
@@ -144,18 +173,31 @@ internal sealed class ColumnChunkWriter
         return (int)Math.Clamp(_options.PageBytes / bytesPerValue, 1024, 1 << 20);
     }
 
-    /// <summary>Writes the page in <see cref="_page"/> (values) with optional levels; returns its uncompressed size including header.</summary>
-    private long WritePage(ByteBuffer output, PageType type, int numValues, int numNulls, int numRows, int encoding, ByteBuffer? levels)
+    /// <summary>
+    /// Writes the page in <see cref="_page"/> (values) after its repetition and definition levels, when it has them;
+    /// returns its uncompressed size including header.
+    /// </summary>
+    private long WritePage(ByteBuffer output, PageType type, int numValues, int numNulls, int numRows, int encoding, ByteBuffer? levels, ByteBuffer? repetition)
     {
         var header = new PageHeader { Type = type, NumValues = numValues, Encoding = (ParquetEncoding)encoding, NumNulls = numNulls, NumRows = numRows };
         ReadOnlySpan<byte> body;
         int uncompressed;
         if (type == PageType.DataPageV2)
         {
-            // v2: levels stay uncompressed in front of the (compressed) values.
-            int levelBytes = levels?.Length ?? 0;
-            int compressed = Compress(_page.Written, levelBytes, levels is null ? [] : levels.Written);
-            header.DefinitionLevelsByteLength = levelBytes;
+            // v2: repetition then definition levels stay uncompressed in front of the (compressed) values.
+            int repetitionBytes = repetition?.Length ?? 0, definitionBytes = levels?.Length ?? 0;
+            ReadOnlySpan<byte> prefix = levels is null ? [] : levels.Written;
+            if (repetition is not null)
+            {
+                _joined.Clear();
+                _joined.Write(repetition.Written);
+                _joined.Write(prefix);
+                prefix = _joined.Written;
+            }
+            int levelBytes = repetitionBytes + definitionBytes;
+            int compressed = Compress(_page.Written, levelBytes, prefix);
+            header.RepetitionLevelsByteLength = repetitionBytes;
+            header.DefinitionLevelsByteLength = definitionBytes;
             header.UncompressedSize = levelBytes + _page.Length;
             header.CompressedSize = compressed;
             header.IsCompressed = _options.Codec != CompressionCodec.Uncompressed;
@@ -167,9 +209,14 @@ internal sealed class ColumnChunkWriter
             ReadOnlySpan<byte> plainBody = _page.Written;
             if (levels is not null)
             {
-                // v1: a 4-byte length, the RLE levels, then the values; all compressed together.
+                // v1: each level run behind a 4-byte length (repetition first), then the values; all compressed together.
                 var joined = _joined;
                 joined.Clear();
+                if (repetition is not null)
+                {
+                    joined.WriteInt32(repetition.Length);
+                    joined.Write(repetition.Written);
+                }
                 joined.WriteInt32(levels.Length);
                 joined.Write(levels.Written);
                 joined.Write(_page.Written);
@@ -312,45 +359,113 @@ internal sealed class ColumnChunkWriter
     /// <summary>Fills the definition levels and raw values from the row group's vectors; returns the row count.</summary>
     private int Collect(IReadOnlyList<ColumnVector> vectors)
     {
-        _values.Clear();
+        StartChunk();
         int rows = 0;
         foreach (var v in vectors) rows += v.Length;
         ScratchArrays.Grow(ref _defLevels, rows, 0);
         int row = 0;
-        _codeSpace = 0;
-        _anyCodes = false;
-        _codeBases.Clear();
-        foreach (var original in vectors)
+        foreach (var vector in vectors)
         {
-            if (original is DictionaryVector { Dictionary: StringVector } d && _values.FixedWidth == 0)
-            {
-                AppendCodes(d, _defLevels.AsSpan(row, d.Length));
-                row += d.Length;
-                continue;
-            }
-            var vector = original is DictionaryVector dv ? Materialize(dv) : original;
-            if (_anyCodes) MarkNoCodes(_values.Count, vector.Length);
-            if (!Optional && vector.HasNulls)
-                throw new InvalidOperationException($"column '{_field.Name}' is declared not nullable but holds {vector.NullCount} nulls");
-            var levels = _defLevels.AsSpan(row, vector.Length);
-            if (!vector.HasNulls)
-            {
-                levels.Fill(1);
-                if (!TryAppendBulk(vector))
-                    for (int i = 0; i < vector.Length; i++) AppendValue(vector, i);
-            }
-            else if (!TryAppendValid(vector, levels))
-            {
-                for (int i = 0; i < vector.Length; i++)
-                {
-                    bool valid = vector.IsValid(i);
-                    levels[i] = valid ? 1 : 0;
-                    if (valid) AppendValue(vector, i);
-                }
-            }
+            AppendVector(vector, _defLevels.AsSpan(row, vector.Length));
             row += vector.Length;
         }
         return rows;
+    }
+
+    private void StartChunk()
+    {
+        _values.Clear();
+        _codeSpace = 0;
+        _anyCodes = false;
+        _codeBases.Clear();
+    }
+
+    /// <summary>
+    /// An array column's level entries: a null array is one entry at definition 0, an empty one one entry at
+    /// max - 2, an element one entry at max (a value) or max - 1 (a null element); repetition 0 starts a row.
+    /// The elements' values go in as a scalar column's would. Returns the entry count.
+    /// </summary>
+    private int CollectLists(IReadOnlyList<ColumnVector> vectors)
+    {
+        StartChunk();
+        var lists = new ListVector[vectors.Count];
+        int entries = 0;
+        for (int v = 0; v < lists.Length; v++)
+        {
+            lists[v] = (ListVector)VectorConcat.Decode(vectors[v]);
+            if (lists[v].HasNulls && _maxDefinition < 3)
+                throw new InvalidOperationException($"column '{_field.Name}' is declared not nullable but holds {lists[v].NullCount} null arrays");
+            for (int r = 0; r < lists[v].Length; r++) entries += Math.Max(1, lists[v].CountAt(r));
+        }
+        ScratchArrays.Grow(ref _defLevels, entries, 0);
+        ScratchArrays.Grow(ref _repLevels, entries, 0);
+        int entry = 0;
+        foreach (var list in lists)
+        {
+            var elements = ElementsInRowOrder(list);
+            ScratchArrays.Grow(ref _elementLevels, elements.Length, 0);
+            AppendVector(elements, _elementLevels.AsSpan(0, elements.Length));
+            int element = 0;
+            for (int r = 0; r < list.Length; r++)
+            {
+                int count = list.CountAt(r);
+                if (list.IsNull(r) || count == 0)
+                {
+                    _repLevels[entry] = 0;
+                    _defLevels[entry++] = list.IsNull(r) ? 0 : _maxDefinition - 2;
+                    continue;
+                }
+                for (int k = 0; k < count; k++, element++)
+                {
+                    _repLevels[entry] = k == 0 ? 0 : 1;
+                    _defLevels[entry++] = _elementLevels[element] == 1 ? _maxDefinition : _maxDefinition - 1;
+                }
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>The elements of the non-null rows, back to back: the child itself when it is laid out so already.</summary>
+    private static ColumnVector ElementsInRowOrder(ListVector list)
+    {
+        ReadOnlySpan<int> offsets = list.Offsets;
+        bool contiguous = offsets[0] == 0 && offsets[list.Length] == list.Elements.Length;
+        for (int r = 0; contiguous && r < list.Length; r++) contiguous = list.IsValid(r) || list.CountAt(r) == 0;
+        if (contiguous) return list.Elements;
+        var rows = new List<int>();
+        for (int r = 0; r < list.Length; r++)
+            if (list.IsValid(r))
+                for (int e = offsets[r]; e < offsets[r + 1]; e++) rows.Add(e);
+        return VectorTake.Take(list.Elements, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows));
+    }
+
+    /// <summary>Appends one vector's values and sets its definition levels (1 for a value, 0 for null).</summary>
+    private void AppendVector(ColumnVector original, Span<int> levels)
+    {
+        if (original is DictionaryVector { Dictionary: StringVector } d && _values.FixedWidth == 0)
+        {
+            AppendCodes(d, levels);
+            return;
+        }
+        var vector = original is DictionaryVector dv ? Materialize(dv) : original;
+        if (_anyCodes) MarkNoCodes(_values.Count, vector.Length);
+        if (!Optional && vector.HasNulls)
+            throw new InvalidOperationException($"column '{_field.Name}' is declared not nullable but holds {vector.NullCount} nulls");
+        if (!vector.HasNulls)
+        {
+            levels.Fill(1);
+            if (!TryAppendBulk(vector))
+                for (int i = 0; i < vector.Length; i++) AppendValue(vector, i);
+        }
+        else if (!TryAppendValid(vector, levels))
+        {
+            for (int i = 0; i < vector.Length; i++)
+            {
+                bool valid = vector.IsValid(i);
+                levels[i] = valid ? 1 : 0;
+                if (valid) AppendValue(vector, i);
+            }
+        }
     }
 
     /// <summary>Copies a null-free vector whose memory already is the PLAIN layout (or strings' offsets + bytes) in one go.</summary>

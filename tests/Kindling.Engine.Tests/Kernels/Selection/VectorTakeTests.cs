@@ -43,4 +43,15 @@ public sealed class VectorTakeTests
         var taken = Assert.IsType<DictionaryVector>(VectorTake.Take(codes, [2, -1, 1]));
         Assert.Equal(new object?[] { "lead", null, "direct" }, Enumerable.Range(0, 3).Select(taken.GetObject));
     }
+
+    [Fact]
+    public void Takes_whole_arrays_with_their_elements()
+    {
+        var lists = VectorFromObjects.Build(ColumnType.Array(ColumnType.String), [new object?[] { "a", null }, null, new object?[] { "東京" }, Array.Empty<object?>()]);
+        var taken = (ListVector)VectorTake.Take(lists, [2, -1, 0, 1, 3, 2]);
+        Assert.Equal(new object?[] { new object?[] { "東京" }, null, new object?[] { "a", null }, null, Array.Empty<object?>(), new object?[] { "東京" } },
+            Enumerable.Range(0, 6).Select(taken.GetObject));
+        Assert.Equal(2, taken.NullCount);
+        Assert.Equal([0, 1, 1, 3, 3, 3, 4], taken.Offsets.ToArray());
+    }
 }

@@ -128,6 +128,27 @@ public sealed class SortOperatorTests
     }
 
     [Fact]
+    public void ArrayPayloadSurvivesSpilledRuns()
+    {
+        var schema = Schema(("k", ColumnType.Int32), ("parts", ColumnType.Array(ColumnType.String)));
+        var rng = new Random(11);
+        var rows = Enumerable.Range(0, 2000).Select(i => Row(rng.Next(500), i % 7 == 0 ? null : new object?[] { "p" + i, i % 3 == 0 ? null : "", "x" })).ToList();
+        string spill = Path.Combine(Path.GetTempPath(), "kindling-sort-array-test-" + Guid.NewGuid().ToString("N"));
+        var op = new SortOperator(Source(schema, rows, 100), [new(0)]);
+        var result = Collect(op, Context(memoryLimit: 8_000, batchSize: 256, spill: spill));
+        // Stable by key: equal keys keep input order, so each row's array must come back with its key.
+        var expected = rows.Select((r, i) => (Row: r, i)).OrderBy(x => (int)x.Row[0]!).ThenBy(x => x.i).Select(x => x.Row).ToList();
+        Assert.Equal(expected.Count, result.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i][0], result[i][0]);
+            Assert.Equal((object?[]?)expected[i][1], (object?[]?)result[i][1]);
+        }
+        Assert.Empty(Directory.GetFiles(spill));
+        Directory.Delete(spill);
+    }
+
+    [Fact]
     public void EmptyAndOneRowInputs()
     {
         Assert.Empty(Collect(new SortOperator(Source(TestSchema, []), [new(0)])));
