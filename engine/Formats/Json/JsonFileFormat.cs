@@ -13,8 +13,9 @@ namespace Kindling.Formats.Json;
 /// Spark's json data source for JSON Lines (one object per line; multiLine=true reads a file holding one
 /// object or an array of objects). Reading: one <see cref="Utf8JsonReader"/> per line, values converted
 /// straight into column builders; chunks of lines are parsed in parallel. Schema inference: the union of
-/// all fields, sorted by name as in Spark, typed bigint / double / boolean / string (nested objects and
-/// arrays become strings holding their raw JSON). Writing: one object per line, nulls omitted,
+/// all fields, sorted by name as in Spark, typed bigint / double / boolean / string, arrays as arrays of
+/// those (nested objects, and arrays inside arrays, become strings holding their raw JSON). Writing: one
+/// object per line, nulls omitted,
 /// timestamps in ISO 8601 (yyyy-MM-dd'T'HH:mm:ss.SSSXXX).
 /// </summary>
 internal sealed class JsonFileFormat : IFileFormat
@@ -37,7 +38,7 @@ internal sealed class JsonFileFormat : IFileFormat
         // Spark merges the corrupt-record field into the name-sorted fields (JsonInferSchema.withCorruptField), not after them.
         if (anyCorrupt && ParseModes.From(options) == ParseMode.Permissive)
             types.TryAdd(ParseModes.CorruptRecordColumn(options), ColumnType.String);
-        var fields = types.Select(kv => new Field(kv.Key, kv.Value.Kind == TypeKind.Null ? ColumnType.String : kv.Value)).ToList();
+        var fields = types.Select(kv => new Field(kv.Key, Resolve(kv.Value))).ToList();
         return new Schema(fields);
     }
 
@@ -51,14 +52,7 @@ internal sealed class JsonFileFormat : IFileFormat
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                ColumnType t = reader.TokenType switch
-                {
-                    JsonTokenType.Number => reader.TryGetInt64(out _) ? ColumnType.Int64 : ColumnType.Float64,
-                    JsonTokenType.True or JsonTokenType.False => ColumnType.Boolean,
-                    JsonTokenType.Null => ColumnType.Null,
-                    _ => ColumnType.String,
-                };
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                ColumnType t = InferValue(ref reader, topLevel: true);
                 types[name] = types.TryGetValue(name, out var prev) ? Merge(prev, t) : t;
             }
             return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
@@ -69,13 +63,46 @@ internal sealed class JsonFileFormat : IFileFormat
         }
     }
 
+    /// <summary>
+    /// The type of the value at the reader (which it then leaves on the value's last token): bigint, double, boolean,
+    /// string, null; a field's array is an array of its elements' merged type, while objects and arrays inside
+    /// arrays stay strings holding their raw JSON.
+    /// </summary>
+    private static ColumnType InferValue(ref Utf8JsonReader reader, bool topLevel)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number: return reader.TryGetInt64(out _) ? ColumnType.Int64 : ColumnType.Float64;
+            case JsonTokenType.True or JsonTokenType.False: return ColumnType.Boolean;
+            case JsonTokenType.Null: return ColumnType.Null;
+            case JsonTokenType.StartArray when topLevel:
+                ColumnType element = ColumnType.Null;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    element = Merge(element, InferValue(ref reader, topLevel: false));
+                return ColumnType.Array(element);
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                reader.Skip();
+                return ColumnType.String;
+            default: return ColumnType.String;
+        }
+    }
+
     private static ColumnType Merge(ColumnType a, ColumnType b)
     {
         if (a == b || b.Kind == TypeKind.Null) return a;
         if (a.Kind == TypeKind.Null) return b;
         if (a.Kind is TypeKind.Int64 or TypeKind.Float64 && b.Kind is TypeKind.Int64 or TypeKind.Float64) return ColumnType.Float64;
+        if (a.Kind == TypeKind.Array && b.Kind == TypeKind.Array) return ColumnType.Array(Merge(a.Element!, b.Element!));
         return ColumnType.String;
     }
+
+    /// <summary>Fields that were only ever null (or arrays only ever empty or of nulls) are strings, as in Spark.</summary>
+    private static ColumnType Resolve(ColumnType t) => t.Kind switch
+    {
+        TypeKind.Null => ColumnType.String,
+        TypeKind.Array => ColumnType.Array(Resolve(t.Element!)),
+        _ => t,
+    };
 
     private readonly record struct Record(byte[] Owner, int Start, int Length, long Line)
     {

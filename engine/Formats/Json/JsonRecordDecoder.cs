@@ -9,6 +9,8 @@ namespace Kindling.Formats.Json;
 /// Decodes JSON objects (one per line) into column builders. A record is first converted into per-column
 /// slots and appended only when every value converted, so a malformed record never leaves a half-written
 /// row: in PERMISSIVE mode it becomes a row of nulls with the raw text in the corrupt-record column.
+/// Array columns take JSON arrays of values of their element type (a value that does not convert makes the
+/// record malformed, as in Spark).
 /// </summary>
 internal sealed class JsonRecordDecoder
 {
@@ -56,23 +58,42 @@ internal sealed class JsonRecordDecoder
 
     public int RowCount => _rows;
 
-    private static object NewBuilder(Field f) => f.Type.Kind switch
+    /// <summary>An array column's builders: the rows' offsets, and the elements of the rows appended so far.</summary>
+    private sealed class ArrayColumn(Field field)
     {
-        TypeKind.String => new StringVectorBuilder(f.Type),
-        TypeKind.Boolean => new PrimitiveVectorBuilder<byte>(f.Type),
-        TypeKind.Int32 or TypeKind.Date => new PrimitiveVectorBuilder<int>(f.Type),
-        TypeKind.Int64 or TypeKind.Timestamp => new PrimitiveVectorBuilder<long>(f.Type),
-        TypeKind.Decimal when !f.Type.IsWideDecimal => new PrimitiveVectorBuilder<long>(f.Type),
-        TypeKind.Decimal => new PrimitiveVectorBuilder<Int128>(f.Type),
-        TypeKind.Float32 => new PrimitiveVectorBuilder<float>(f.Type),
-        TypeKind.Float64 => new PrimitiveVectorBuilder<double>(f.Type),
+        public ListVectorBuilder Lists { get; private set; } = new(field.Type);
+        public object Elements { get; private set; } = NewScalarBuilder(field, field.Type.Element!);
+        /// <summary>The elements of the record being decoded, appended only once the whole record converted.</summary>
+        public List<Slot> Pending { get; } = [];
+
+        public ListVector Build()
+        {
+            var built = Lists.Build(BuildScalar(Elements));
+            Lists = new ListVectorBuilder(field.Type);
+            Elements = NewScalarBuilder(field, field.Type.Element!);
+            return built;
+        }
+    }
+
+    private static object NewBuilder(Field f) => f.Type.Kind == TypeKind.Array ? new ArrayColumn(f) : NewScalarBuilder(f, f.Type);
+
+    private static object NewScalarBuilder(Field f, ColumnType type) => type.Kind switch
+    {
+        TypeKind.String => new StringVectorBuilder(type),
+        TypeKind.Boolean => new PrimitiveVectorBuilder<byte>(type),
+        TypeKind.Int32 or TypeKind.Date => new PrimitiveVectorBuilder<int>(type),
+        TypeKind.Int64 or TypeKind.Timestamp => new PrimitiveVectorBuilder<long>(type),
+        TypeKind.Decimal when !type.IsWideDecimal => new PrimitiveVectorBuilder<long>(type),
+        TypeKind.Decimal => new PrimitiveVectorBuilder<Int128>(type),
+        TypeKind.Float32 => new PrimitiveVectorBuilder<float>(type),
+        TypeKind.Float64 => new PrimitiveVectorBuilder<double>(type),
         _ => throw new NotSupportedException($"The JSON data source cannot read column '{f.Name}' of type {f.Type}."),
     };
 
     /// <summary>Adds one record; a malformed one is reported to <paramref name="errors"/> (0-based line) and kept or dropped per the mode.</summary>
     public void Add(ReadOnlySpan<byte> record, string file, long line, List<RecordError> errors)
     {
-        for (int c = 0; c < _slots.Length; c++) _slots[c] = default;
+        ClearSlots();
         string? failedColumn = null;
         string? reason = null;
         try
@@ -109,10 +130,19 @@ internal sealed class JsonRecordDecoder
         {
             errors.Add(new RecordError(file, line, failedColumn, Encoding.UTF8.GetString(record), reason));
             if (_settings.Mode == ParseMode.DropMalformed || _settings.Mode == ParseMode.FailFast) return;
-            for (int c = 0; c < _slots.Length; c++) _slots[c] = default;
+            ClearSlots();
             if (_corrupt >= 0) _slots[_corrupt] = new Slot { Set = true, Bytes = record.ToArray() };
         }
         Append();
+    }
+
+    private void ClearSlots()
+    {
+        for (int c = 0; c < _slots.Length; c++)
+        {
+            _slots[c] = default;
+            if (_builders[c] is ArrayColumn a) a.Pending.Clear();
+        }
     }
 
     private int Find(ref Utf8JsonReader reader)
@@ -124,9 +154,24 @@ internal sealed class JsonRecordDecoder
 
     private bool Convert(ref Utf8JsonReader reader, ReadOnlySpan<byte> record, int c, ref Slot slot)
     {
+        if (_builders[c] is not ArrayColumn array) return Convert(ref reader, record, _fields[c].Type, ref slot);
         slot.Set = true;
         if (reader.TokenType == JsonTokenType.Null) { slot.IsNull = true; return true; }
-        var type = _fields[c].Type;
+        if (reader.TokenType != JsonTokenType.StartArray) return Skip(ref reader);
+        ColumnType element = _fields[c].Type.Element!;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Slot value = default;
+            if (!Convert(ref reader, record, element, ref value)) return false; // the record is malformed: reading stops here
+            array.Pending.Add(value);
+        }
+        return true;
+    }
+
+    private bool Convert(ref Utf8JsonReader reader, ReadOnlySpan<byte> record, ColumnType type, ref Slot slot)
+    {
+        slot.Set = true;
+        if (reader.TokenType == JsonTokenType.Null) { slot.IsNull = true; return true; }
         switch (type.Kind)
         {
             case TypeKind.String:
@@ -185,19 +230,31 @@ internal sealed class JsonRecordDecoder
             if (!_required[c]) continue;
             ref Slot s = ref _slots[c];
             bool isNull = !s.Set || s.IsNull;
-            switch (_builders[c])
+            if (_builders[c] is ArrayColumn array)
+            {
+                if (isNull) { array.Lists.AppendNull(); continue; }
+                foreach (var element in array.Pending) AppendScalar(array.Elements, _fields[c].Type.Element!, element, element.IsNull);
+                array.Lists.EndList(array.Lists.ElementCount + array.Pending.Count);
+                continue;
+            }
+            AppendScalar(_builders[c], _fields[c].Type, s, isNull);
+        }
+        _rows++;
+    }
+
+    private static void AppendScalar(object builder, ColumnType type, in Slot s, bool isNull)
+    {
+            switch (builder)
             {
                 case StringVectorBuilder b: if (isNull) b.AppendNull(); else b.Append(s.Bytes!); break;
                 case PrimitiveVectorBuilder<byte> b: if (isNull) b.AppendNull(); else b.Append((byte)s.Long); break;
                 case PrimitiveVectorBuilder<int> b: if (isNull) b.AppendNull(); else b.Append((int)s.Long); break;
-                case PrimitiveVectorBuilder<long> b when _fields[c].Type.Kind == TypeKind.Decimal: if (isNull) b.AppendNull(); else b.Append((long)s.Wide); break;
+                case PrimitiveVectorBuilder<long> b when type.Kind == TypeKind.Decimal: if (isNull) b.AppendNull(); else b.Append((long)s.Wide); break;
                 case PrimitiveVectorBuilder<long> b: if (isNull) b.AppendNull(); else b.Append(s.Long); break;
                 case PrimitiveVectorBuilder<Int128> b: if (isNull) b.AppendNull(); else b.Append(s.Wide); break;
                 case PrimitiveVectorBuilder<float> b: if (isNull) b.AppendNull(); else b.Append((float)s.Double); break;
                 case PrimitiveVectorBuilder<double> b: if (isNull) b.AppendNull(); else b.Append(s.Double); break;
             }
-        }
-        _rows++;
     }
 
     public ColumnBatch Build()
@@ -207,23 +264,26 @@ internal sealed class JsonRecordDecoder
         for (int i = 0; i < _outputOrder.Length; i++)
         {
             int c = _outputOrder[i];
-            built[c] ??= _builders[c] switch
-            {
-                StringVectorBuilder b => Take(b.Build(), () => b.Reset()),
-                PrimitiveVectorBuilder<byte> b => Take(b.Build(), () => b.Reset()),
-                PrimitiveVectorBuilder<int> b => Take(b.Build(), () => b.Reset()),
-                PrimitiveVectorBuilder<long> b => Take(b.Build(), () => b.Reset()),
-                PrimitiveVectorBuilder<Int128> b => Take(b.Build(), () => b.Reset()),
-                PrimitiveVectorBuilder<float> b => Take(b.Build(), () => b.Reset()),
-                PrimitiveVectorBuilder<double> b => Take(b.Build(), () => b.Reset()),
-                _ => throw new InvalidOperationException("unknown builder"),
-            };
+            built[c] ??= _builders[c] is ArrayColumn array ? array.Build() : BuildScalar(_builders[c]);
             columns[i] = built[c]!;
         }
         var batch = new ColumnBatch(_outputSchema, columns, _rows);
         _rows = 0;
         return batch;
     }
+
+    /// <summary>Builds a scalar builder's vector and resets the builder for the next batch.</summary>
+    private static ColumnVector BuildScalar(object builder) => builder switch
+    {
+        StringVectorBuilder b => Take(b.Build(), () => b.Reset()),
+        PrimitiveVectorBuilder<byte> b => Take(b.Build(), () => b.Reset()),
+        PrimitiveVectorBuilder<int> b => Take(b.Build(), () => b.Reset()),
+        PrimitiveVectorBuilder<long> b => Take(b.Build(), () => b.Reset()),
+        PrimitiveVectorBuilder<Int128> b => Take(b.Build(), () => b.Reset()),
+        PrimitiveVectorBuilder<float> b => Take(b.Build(), () => b.Reset()),
+        PrimitiveVectorBuilder<double> b => Take(b.Build(), () => b.Reset()),
+        _ => throw new InvalidOperationException("unknown builder"),
+    };
 
     private static ColumnVector Take(ColumnVector v, Action reset)
     {

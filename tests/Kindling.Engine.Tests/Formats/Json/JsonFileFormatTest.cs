@@ -77,4 +77,44 @@ public sealed class JsonFileFormatTest : IDisposable
             "{\"id\":1,\"name\":\"Zoë \\\"Z\\\"\",\"v\":2.0,\"m\":10.50,\"at\":\"2024-03-01T13:05:22.000Z\",\"d\":\"2024-03-01\"}\n" +
             "{\"id\":2,\"v\":1.0E10}\n", Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    [Fact]
+    public void InfersArraysOfTheirElementsMergedType()
+    {
+        string file = _dir.File("arrays.json",
+            "{\"ints\":[1,2],\"mixed\":[1,\"x\"],\"nums\":[1],\"empty\":[],\"nested\":[[1],{\"a\":1}],\"flip\":[1]}\n" +
+            "{\"ints\":null,\"nums\":[2.5,null],\"empty\":[null],\"flip\":3}\n");
+        var schema = new JsonFileFormat().InferSchema([file], FormatOptions.Default);
+        Assert.Equal("[empty: array<string>, flip: string, ints: array<bigint>, mixed: array<string>, nested: array<string>, nums: array<double>]", schema.ToString());
+    }
+
+    [Fact]
+    public void ReadsArraysWithNullsEmptiesAndRawJsonElements()
+    {
+        string file = _dir.File("read-arrays.json",
+            "{\"id\":1,\"tags\":[\"a\",null,\"\"],\"n\":[3,-4],\"raw\":[{\"k\":1},[2]]}\n" +
+            "{\"id\":2,\"tags\":[],\"n\":null}\n" +
+            "{\"id\":3}\n");
+        var schema = new Schema([new Field("id", ColumnType.Int64), new Field("tags", ColumnType.Array(ColumnType.String)),
+            new Field("n", ColumnType.Array(ColumnType.Int32)), new Field("raw", ColumnType.Array(ColumnType.String))]);
+        var rows = Rows.Of(new JsonFileFormat().Read(file, schema, null, FormatOptions.Default, Context));
+        Assert.Equal(new object?[] { 1L, new object?[] { "a", null, "" }, new object?[] { 3, -4 }, new object?[] { "{\"k\":1}", "[2]" } }, rows[0]);
+        Assert.Equal(new object?[] { 2L, Array.Empty<object?>(), null, null }, rows[1]);
+        Assert.Equal(new object?[] { 3L, null, null, null }, rows[2]);
+
+        // Only the asked-for columns, with an array among them.
+        var some = Rows.Of(new JsonFileFormat().Read(file, schema, [2], FormatOptions.Default, Context));
+        Assert.Equal([[new object?[] { 3, -4 }], [null], [null]], some);
+    }
+
+    [Fact]
+    public void AnArrayThatDoesNotConvertMakesTheRecordMalformed()
+    {
+        string file = _dir.File("bad-arrays.json", "{\"n\":[1,\"x\"],\"id\":1}\n{\"n\":5,\"id\":2}\n{\"n\":[7],\"id\":3}\n");
+        var schema = new Schema([new Field("id", ColumnType.Int64), new Field("n", ColumnType.Array(ColumnType.Int64)), new Field("_corrupt_record", ColumnType.String)]);
+        var rows = Rows.Of(new JsonFileFormat().Read(file, schema, null, FormatOptions.Default, Context));
+        Assert.Equal(new object?[] { null, null, "{\"n\":[1,\"x\"],\"id\":1}" }, rows[0]);
+        Assert.Equal(new object?[] { null, null, "{\"n\":5,\"id\":2}" }, rows[1]);
+        Assert.Equal(new object?[] { 3L, new object?[] { 7L }, null }, rows[2]);
+    }
 }
