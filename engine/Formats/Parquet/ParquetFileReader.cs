@@ -51,7 +51,7 @@ internal sealed class ParquetFileReader : IDisposable
             Metadata = FileMetaData.Read(footer);
             _dataEnd = length - 8 - footerLength;
             _columns = ResolveColumns(Metadata);
-            Schema = new Schema([.. _columns.Select(c => new Field(c.Name, c.Type, c.MaxDefinitionLevel > 0))]);
+            Schema = new Schema([.. _columns.Select(c => new Field(c.Name, c.Type, c.Nullable))]);
             Validate();
         }
         catch (Exception e) when (IsDataError(e))
@@ -86,11 +86,7 @@ internal sealed class ParquetFileReader : IDisposable
         for (int child = 0; child < root.NumChildren; child++)
         {
             if (index >= metadata.Schema.Count) ParquetThrow.Corrupt("the schema ends early");
-            var e = metadata.Schema[index];
-            if (e.NumChildren > 0 || e.Repetition == FieldRepetition.Repeated)
-                ParquetThrow.NotSupported($"column '{e.Name}' is nested (a list, map or struct); nested columns are not supported yet — select the other columns or flatten it");
-            columns.Add(ParquetColumn.From(columns.Count, e));
-            index++;
+            columns.Add(ParquetColumnResolver.Resolve(metadata.Schema, ref index, columns.Count));
         }
         if (index != metadata.Schema.Count) ParquetThrow.Corrupt("the schema has elements beyond its root's children");
         return [.. columns];

@@ -17,7 +17,8 @@ internal sealed record ParquetPredicate(string Column, ScanPredicateOperator Ope
     internal bool MayMatch(ParquetColumn column, ColumnMetaData chunk, long rows)
     {
         var stats = chunk.Statistics;
-        if (stats is null) return true;
+        // A list's leaf statistics count elements, not rows (a null count includes null elements and empty lists).
+        if (stats is null || column.IsList) return true;
         if (Operator == ScanPredicateOperator.IsNull) return stats.NullCount is not 0;
         if (Operator == ScanPredicateOperator.IsNotNull) return stats.NullCount is null || stats.NullCount < rows;
         if (stats.NullCount == rows) return false; // only nulls: no comparison is true

@@ -14,6 +14,7 @@ internal sealed class PageHeader
     public int NumValues { get; set; }
     public ParquetEncoding Encoding { get; set; }
     public ParquetEncoding DefinitionLevelEncoding { get; set; } = ParquetEncoding.Rle;
+    public ParquetEncoding RepetitionLevelEncoding { get; set; } = ParquetEncoding.Rle;
     // Data page v2 only.
     public int NumNulls { get; set; }
     public int NumRows { get; set; }
@@ -60,6 +61,7 @@ internal sealed class PageHeader
                 case 1: h.NumValues = r.ReadI32(); break;
                 case 2: h.Encoding = (ParquetEncoding)r.ReadI32(); break;
                 case 3: h.DefinitionLevelEncoding = (ParquetEncoding)r.ReadI32(); break;
+                case 4: h.RepetitionLevelEncoding = (ParquetEncoding)r.ReadI32(); break;
                 case 5 when type == ThriftType.Struct: h.Statistics = Statistics.Read(ref r); break;
                 default: r.Skip(type); break;
             }

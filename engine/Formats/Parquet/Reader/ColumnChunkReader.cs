@@ -13,9 +13,10 @@ namespace Kindling.Formats.Parquet.Reader;
 /// (PLAIN, dictionary, RLE, DELTA_*, BYTE_STREAM_SPLIT), converts physical values to the engine type, and
 /// places them around the nulls. A page may span two windows; it is decoded once and handed out in parts.
 /// Small windows keep the output arrays small enough to be recycled hot by the GC instead of faulting in
-/// fresh memory for a whole row group. Every size read from the file is checked before use.
+/// fresh memory for a whole row group. Every size read from the file is checked before use. LIST columns
+/// (<see cref="ParquetColumn.IsList"/>) decode their elements the same way, see ColumnChunkReader.Lists.cs.
 /// </summary>
-internal sealed class ColumnChunkReader
+internal sealed partial class ColumnChunkReader
 {
     /// <summary>No page may claim to decompress to more than this (decompression bombs).</summary>
     private const int MaxPageBytes = 256 << 20;
@@ -46,7 +47,8 @@ internal sealed class ColumnChunkReader
     private int _chunkLength;
     private int _pos;
     private int _rowsLeft;
-    private int _rowsUndecoded;
+    // Values (level entries; rows for a flat column) of the chunk in pages not yet decoded.
+    private int _valuesUndecoded;
     private ICompressionCodec? _codec;
 
     // The current data page, decoded whole: its rows, how many were handed out, how many dense values they used,
@@ -73,9 +75,9 @@ internal sealed class ColumnChunkReader
     public ColumnChunkReader(ParquetColumn column)
     {
         _column = column;
-        _storage = column.Type.Kind switch
+        _storage = column.ValueType.Kind switch
         {
-            TypeKind.Decimal => column.Type.IsWideDecimal ? TypeKind.Decimal : TypeKind.Int64,
+            TypeKind.Decimal => column.ValueType.IsWideDecimal ? TypeKind.Decimal : TypeKind.Int64,
             TypeKind.Date => TypeKind.Int32,
             TypeKind.Timestamp => TypeKind.Int64,
             var k => k,
@@ -100,11 +102,14 @@ internal sealed class ColumnChunkReader
     /// <summary>Starts reading the chunk whose <paramref name="chunkLength"/> bytes were read into <see cref="ChunkBuffer"/>.</summary>
     public void Begin(int chunkLength, ColumnMetaData meta, int numRows)
     {
-        if (meta.NumValues != numRows) ParquetThrow.Corrupt($"column '{_column.Name}' holds {meta.NumValues} values in a row group of {numRows} rows");
+        if (_column.IsList) CheckListValues(meta.NumValues, numRows);
+        else if (meta.NumValues != numRows) ParquetThrow.Corrupt($"column '{_column.Name}' holds {meta.NumValues} values in a row group of {numRows} rows");
         _codec = CompressionCodecs.Get(meta.Codec);
         _chunkLength = chunkLength;
         _pos = 0;
-        _rowsLeft = _rowsUndecoded = numRows;
+        _rowsLeft = numRows;
+        _valuesUndecoded = (int)meta.NumValues;
+        _pageEntries = _entryPos = 0;
         _dictionaryCount = -1;
         _dictionaryStrings = null;
         _pageRows = _pageRowsDone = _pageDenseDone = 0;
@@ -114,6 +119,7 @@ internal sealed class ColumnChunkReader
     public ColumnVector ReadNext(int rows)
     {
         if (rows <= 0 || rows > _rowsLeft) throw new ArgumentOutOfRangeException(nameof(rows), rows, $"{_rowsLeft} rows are left in the chunk");
+        if (_column.IsList) return ReadLists(rows);
         // The first page is decoded before the window's output is allocated: a window as large as a row group
         // (ReadRowGroup) is then not allocated for a chunk whose first page already shows it is corrupt.
         if (_pageRowsDone == _pageRows) NextDataPage();
@@ -162,9 +168,11 @@ internal sealed class ColumnChunkReader
                 default:
                     continue; // index pages carry nothing a scan needs
             }
-            _pageRows = header.NumValues;
-            _pageRowsDone = _pageDenseDone = 0;
-            if (_pageRows > 0) return;
+            // A list page's "rows" here are its elements (_pageSlots); its level entries are walked by ReadLists.
+            _pageRows = _column.IsList ? _pageSlots : header.NumValues;
+            _pageEntries = header.NumValues;
+            _pageRowsDone = _pageDenseDone = _entryPos = 0;
+            if (_pageEntries > 0) return;
         }
     }
 
@@ -174,7 +182,7 @@ internal sealed class ColumnChunkReader
     /// </summary>
     private bool TryDecompressPlainValues(PageHeader header, ReadOnlySpan<byte> body)
     {
-        if (_column.MaxDefinitionLevel != 0 || header.Encoding != ParquetEncoding.Plain || _column.Conversion != ValueConversion.None) return false;
+        if (_column.MaxDefinitionLevel != 0 || _column.IsList || header.Encoding != ParquetEncoding.Plain || _column.Conversion != ValueConversion.None) return false;
         int n = header.NumValues;
         int width = (_column.Physical, _storage) switch
         {
@@ -205,9 +213,9 @@ internal sealed class ColumnChunkReader
 
     private void CheckPageRows(PageHeader header)
     {
-        if (header.NumValues < 0 || header.NumValues > _rowsUndecoded)
-            ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.NumValues} values past the row group's end ({_rowsUndecoded} rows left)");
-        _rowsUndecoded -= header.NumValues;
+        if (header.NumValues < 0 || header.NumValues > _valuesUndecoded)
+            ParquetThrow.Corrupt($"column '{_column.Name}': page of {header.NumValues} values past the column chunk's end ({_valuesUndecoded} values left)");
+        _valuesUndecoded -= header.NumValues;
     }
 
     private ReadOnlySpan<byte> Decompress(ICompressionCodec codec, ReadOnlySpan<byte> body, int uncompressedSize)
@@ -275,27 +283,47 @@ internal sealed class ColumnChunkReader
     {
         int n = header.NumValues;
         int pos = 0;
+        ReadOnlySpan<byte> repetition = default;
+        if (_column.IsList)
+        {
+            if (header.RepetitionLevelEncoding != ParquetEncoding.Rle) ParquetThrow.NotSupported($"column '{_column.Name}': repetition levels encoded as {header.RepetitionLevelEncoding}");
+            repetition = LengthPrefixed(data, ref pos, "repetition");
+        }
+        ReadOnlySpan<byte> definition = default;
         if (_column.MaxDefinitionLevel > 0)
         {
             if (header.DefinitionLevelEncoding != ParquetEncoding.Rle) ParquetThrow.NotSupported($"column '{_column.Name}': definition levels encoded as {header.DefinitionLevelEncoding}");
-            if (data.Length < 4) ParquetThrow.Corrupt($"column '{_column.Name}': page too short for its definition levels");
-            int length = BinaryPrimitives.ReadInt32LittleEndian(data);
-            if (length < 0 || length > data.Length - 4) ParquetThrow.Corrupt($"column '{_column.Name}': definition levels of {length} bytes exceed the page");
-            DecodeLevels(data.Slice(4, length), n);
-            pos = 4 + length;
+            definition = LengthPrefixed(data, ref pos, "definition");
         }
+        if (_column.IsList) n = DecodeListLevels(repetition, definition, n);
+        else if (_column.MaxDefinitionLevel > 0) DecodeLevels(definition, n);
         DecodePage(data[pos..], header.Encoding, n);
+    }
+
+    /// <summary>A v1 page's levels: a 4-byte length, then that many bytes of the RLE/bit-packed hybrid.</summary>
+    private ReadOnlySpan<byte> LengthPrefixed(ReadOnlySpan<byte> data, scoped ref int pos, string what)
+    {
+        if (data.Length - pos < 4) ParquetThrow.Corrupt($"column '{_column.Name}': page too short for its {what} levels");
+        int length = BinaryPrimitives.ReadInt32LittleEndian(data[pos..]);
+        if (length < 0 || length > data.Length - pos - 4) ParquetThrow.Corrupt($"column '{_column.Name}': {what} levels of {length} bytes exceed the page");
+        var levels = data.Slice(pos + 4, length);
+        pos += 4 + length;
+        return levels;
     }
 
     private void ReadDataPageV2(PageHeader header, ReadOnlySpan<byte> body, ICompressionCodec codec)
     {
         int n = header.NumValues;
-        if (header.RepetitionLevelsByteLength != 0) ParquetThrow.NotSupported($"column '{_column.Name}' is repeated (nested); nested columns are not supported");
+        int repLength = header.RepetitionLevelsByteLength;
+        if (repLength != 0 && !_column.IsList) ParquetThrow.Corrupt($"column '{_column.Name}': repetition levels in a page of a column that is not repeated");
+        if (repLength < 0 || repLength > body.Length) ParquetThrow.Corrupt($"column '{_column.Name}': repetition levels of {repLength} bytes exceed the page");
         int defLength = header.DefinitionLevelsByteLength;
-        if (defLength < 0 || defLength > body.Length) ParquetThrow.Corrupt($"column '{_column.Name}': definition levels of {defLength} bytes exceed the page");
-        if (_column.MaxDefinitionLevel > 0) DecodeLevels(body[..defLength], n);
-        var values = body[defLength..];
-        int valuesSize = header.UncompressedSize - defLength;
+        if (defLength < 0 || defLength > body.Length - repLength) ParquetThrow.Corrupt($"column '{_column.Name}': definition levels of {defLength} bytes exceed the page");
+        var definition = body.Slice(repLength, defLength);
+        if (_column.IsList) n = DecodeListLevels(body[..repLength], definition, n);
+        else if (_column.MaxDefinitionLevel > 0) DecodeLevels(definition, n);
+        var values = body[(repLength + defLength)..];
+        int valuesSize = header.UncompressedSize - repLength - defLength;
         if (valuesSize < 0) ParquetThrow.Corrupt($"column '{_column.Name}': page sizes are inconsistent");
         var decoded = header.IsCompressed ? Decompress(codec, values, valuesSize) : values;
         DecodePage(decoded, header.Encoding, n);
@@ -657,7 +685,7 @@ internal sealed class ColumnChunkReader
             if (wide) _wides[i] = value;
             else
             {
-                if (value > long.MaxValue || value < long.MinValue) ParquetThrow.Corrupt($"column '{_column.Name}': decimal value exceeds its precision {_column.Type.Precision}");
+                if (value > long.MaxValue || value < long.MinValue) ParquetThrow.Corrupt($"column '{_column.Name}': decimal value exceeds its precision {_column.ValueType.Precision}");
                 _longs[i] = (long)value;
             }
         }
@@ -688,7 +716,7 @@ internal sealed class ColumnChunkReader
     /// <summary>Leaves dictionary-code mode: the rows decoded so far become strings in a builder.</summary>
     private void MaterializeCodes(int rowsSoFar)
     {
-        _strings = new StringVectorBuilder(_column.Type, _rows, Math.Max(64, _rows * 8));
+        _strings = new StringVectorBuilder(_column.ValueType, _rows, Math.Max(64, _rows * 8));
         if (_codes is null) return;
         for (int r = 0; r < rowsSoFar; r++)
         {
@@ -768,7 +796,7 @@ internal sealed class ColumnChunkReader
                 if (_dictionaryStrings is null)
                 {
                     // One dictionary vector per chunk, shared by its windows (vectors are immutable).
-                    var dictionary = new StringVectorBuilder(_column.Type, _dictBytes.Count);
+                    var dictionary = new StringVectorBuilder(_column.ValueType, _dictBytes.Count);
                     for (int i = 0; i < _dictBytes.Count; i++) dictionary.Append(_dictBytes[i]);
                     _dictionaryStrings = dictionary.Build();
                 }
@@ -779,12 +807,12 @@ internal sealed class ColumnChunkReader
         byte[]? validity = _nulls > 0 ? _validity : null;
         return _out switch
         {
-            byte[] o => new PrimitiveVector<byte>(_column.Type, o, rows, validity, _nulls),
-            int[] o => new PrimitiveVector<int>(_column.Type, o, rows, validity, _nulls),
-            long[] o => new PrimitiveVector<long>(_column.Type, o, rows, validity, _nulls),
-            float[] o => new PrimitiveVector<float>(_column.Type, o, rows, validity, _nulls),
-            double[] o => new PrimitiveVector<double>(_column.Type, o, rows, validity, _nulls),
-            Int128[] o => new PrimitiveVector<Int128>(_column.Type, o, rows, validity, _nulls),
+            byte[] o => new PrimitiveVector<byte>(_column.ValueType, o, rows, validity, _nulls),
+            int[] o => new PrimitiveVector<int>(_column.ValueType, o, rows, validity, _nulls),
+            long[] o => new PrimitiveVector<long>(_column.ValueType, o, rows, validity, _nulls),
+            float[] o => new PrimitiveVector<float>(_column.ValueType, o, rows, validity, _nulls),
+            double[] o => new PrimitiveVector<double>(_column.ValueType, o, rows, validity, _nulls),
+            Int128[] o => new PrimitiveVector<Int128>(_column.ValueType, o, rows, validity, _nulls),
             _ => throw new InvalidOperationException("unreachable"),
         };
     }

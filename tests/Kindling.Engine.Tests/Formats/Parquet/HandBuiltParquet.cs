@@ -15,19 +15,61 @@ namespace Kindling.Engine.Tests.Formats.Parquet;
 internal sealed class HandBuiltParquet(CompressionCodec codec)
 {
     private readonly ICompressionCodec _codec = CompressionCodecs.Get(codec);
-    private readonly List<SchemaElement> _elements = [];
-    private readonly List<(byte[] Chunk, ParquetEncoding Encoding, long Uncompressed)> _chunks = [];
+    // Each column's schema elements (a leaf, or a LIST group's elements ending in its leaf).
+    private readonly List<SchemaElement[]> _elements = [];
+    private readonly List<(byte[] Chunk, ParquetEncoding Encoding, long Uncompressed, long Values)> _chunks = [];
     private readonly MemoryStream _pages = new();
     private ParquetEncoding _encoding;
     private long _uncompressed;
+    private long _values;
 
     /// <summary>Starts a column: pages added next belong to its chunk (one row group per file).</summary>
-    public HandBuiltParquet Column(SchemaElement element, ParquetEncoding encoding)
+    public HandBuiltParquet Column(SchemaElement element, ParquetEncoding encoding) => Column([element], encoding);
+
+    /// <summary>Starts a column of several schema elements (a LIST group's, in file order); the last is its leaf.</summary>
+    public HandBuiltParquet Column(SchemaElement[] elements, ParquetEncoding encoding)
     {
         EndColumn();
-        _elements.Add(element);
+        _elements.Add(elements);
         _encoding = encoding;
         return this;
+    }
+
+    private bool Repeated => _elements[^1].Length > 1 || _elements[^1][0].Repetition == FieldRepetition.Repeated;
+
+    /// <summary>
+    /// Adds a data page of a repeated column: <paramref name="repetition"/> and <paramref name="definition"/> levels
+    /// (one per entry, encoded at the bit widths of 1 and <paramref name="maxDefinition"/>) and the values of the
+    /// entries at <paramref name="maxDefinition"/>, already encoded.
+    /// </summary>
+    public HandBuiltParquet ListPage(bool v2, int[] repetition, int[] definition, int maxDefinition, byte[] values)
+    {
+        var rep = new ByteBuffer();
+        RleBitPackedHybrid.Encode(repetition, 1, rep);
+        var def = new ByteBuffer();
+        RleBitPackedHybrid.Encode(definition, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)maxDefinition), def);
+        byte[] repBytes = rep.Written.ToArray(), defBytes = def.Written.ToArray();
+        var header = new PageHeader
+        {
+            Type = v2 ? PageType.DataPageV2 : PageType.DataPage, NumValues = repetition.Length, Encoding = _encoding,
+            NumRows = repetition.Count(r => r == 0), NumNulls = definition.Count(d => d < maxDefinition),
+        };
+        byte[] body;
+        if (v2)
+        {
+            header.RepetitionLevelsByteLength = repBytes.Length;
+            header.DefinitionLevelsByteLength = defBytes.Length;
+            header.IsCompressed = codec != CompressionCodec.Uncompressed;
+            header.UncompressedSize = repBytes.Length + defBytes.Length + values.Length;
+            body = [.. repBytes, .. defBytes, .. Compress(values)];
+        }
+        else
+        {
+            byte[] plain = [.. Int32(repBytes.Length), .. repBytes, .. Int32(defBytes.Length), .. defBytes, .. values];
+            header.UncompressedSize = plain.Length;
+            body = Compress(plain);
+        }
+        return Write(header, body, repetition.Length);
     }
 
     /// <summary>
@@ -63,12 +105,18 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
             body = Compress(plain);
         }
         if (claimedUncompressed is not null) header.UncompressedSize = claimedUncompressed.Value;
+        return Write(header, body, rows);
+    }
+
+    private HandBuiltParquet Write(PageHeader header, byte[] body, int values)
+    {
         header.CompressedSize = body.Length;
         var w = new ThriftCompactWriter();
         header.Write(w);
         _pages.Write(w.Written);
         _pages.Write(body);
         _uncompressed += w.Written.Length + header.UncompressedSize;
+        _values += values;
         return this;
     }
 
@@ -87,9 +135,9 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
     private void EndColumn()
     {
         if (_elements.Count == _chunks.Count) return;
-        _chunks.Add((_pages.ToArray(), _encoding, _uncompressed));
+        _chunks.Add((_pages.ToArray(), _encoding, _uncompressed, Repeated ? _values : -1));
         _pages.SetLength(0);
-        _uncompressed = 0;
+        _uncompressed = _values = 0;
     }
 
     /// <summary>The file: one row group of <paramref name="rows"/> rows (what its metadata claims; pages may disagree).</summary>
@@ -101,14 +149,14 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
         var group = new RowGroup { NumRows = rows };
         for (int c = 0; c < _chunks.Count; c++)
         {
-            var (chunk, encoding, uncompressed) = _chunks[c];
+            var (chunk, encoding, uncompressed, values) = _chunks[c];
             group.Columns.Add(new ColumnMetaData
             {
-                Type = _elements[c].Type!.Value,
+                Type = _elements[c][^1].Type!.Value,
                 Encodings = [encoding, ParquetEncoding.Rle],
-                PathInSchema = [_elements[c].Name],
+                PathInSchema = [.. _elements[c].Select(e => e.Name)],
                 Codec = codec,
-                NumValues = rows,
+                NumValues = values < 0 ? rows : values, // a flat chunk claims the file's rows (hostile tests vary them)
                 TotalCompressedSize = chunk.Length,
                 TotalUncompressedSize = uncompressed,
                 DataPageOffset = file.Position,
@@ -122,7 +170,7 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
             NumRows = rows,
             RowGroups = [group],
             CreatedBy = "Kindling tests (hand-built)",
-            Schema = [new SchemaElement { Name = "schema", NumChildren = _elements.Count }, .. _elements],
+            Schema = [new SchemaElement { Name = "schema", NumChildren = _elements.Count }, .. _elements.SelectMany(e => e)],
         };
         return ParquetFileEnd.Finish(file, metadata);
     }
@@ -228,7 +276,7 @@ internal sealed class HandBuiltParquet(CompressionCodec codec)
             {
                 int n = Math.Min(pageRows, rows - start);
                 var pageIndices = Enumerable.Range(start, n).ToArray();
-                int[]? levels = b._elements[^1].Repetition == FieldRepetition.Optional ? [.. pageIndices.Select(i => IsNull(name, i) ? 0 : 1)] : null;
+                int[]? levels = b._elements[^1][0].Repetition == FieldRepetition.Optional ? [.. pageIndices.Select(i => IsNull(name, i) ? 0 : 1)] : null;
                 b.Page(v2: k % 2 == 0, n, levels, encode([.. pageIndices.Where(i => !IsNull(name, i))]));
             }
         }

@@ -183,14 +183,19 @@ public sealed class ParquetReaderTests
         Assert.Equal(((PrimitiveVector<long>)first[0][2]).Values.ToArray(), ((PrimitiveVector<long>)again[0]).Values.ToArray());
     }
 
-    [Fact]
-    public void Rejects_nested_columns_naming_them()
+    [Theory]
+    [InlineData("[[1, 2]]", "a list of lists")]
+    [InlineData("{'a': 1}", "a struct")]
+    [InlineData("map {'a': 1}", "a map")]
+    [InlineData("[{'a': 1}]", "a list of structs")]
+    public void Rejects_nested_columns_naming_them(string value, string what)
     {
         using var dir = new TempDirectory();
         string file = dir.File("nested.parquet");
-        NodeInterop.DuckDb($"copy (select 1 as id, [1, 2] as tags) to {NodeInterop.Sql(file)} (format parquet)");
+        NodeInterop.DuckDb($"copy (select 1 as id, {value} as tags) to {NodeInterop.Sql(file)} (format parquet)");
         var e = Assert.Throws<NotSupportedException>(() => ParquetFileReader.Open(file));
         Assert.Contains("'tags'", e.Message);
+        Assert.Contains(what, e.Message);
         Assert.Contains(file, e.Message);
     }
 }

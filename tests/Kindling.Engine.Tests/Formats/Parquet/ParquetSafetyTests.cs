@@ -19,6 +19,19 @@ public sealed class ParquetSafetyTests
         return stream.ToArray();
     }
 
+    /// <summary>A string array column and an int array column, with null and empty lists and null elements.</summary>
+    private static byte[] ListFile(ParquetWriteOptions options, int rows = 200)
+    {
+        var schema = new Schema([new Field("ss", ColumnType.Array(ColumnType.String)), new Field("xs", ColumnType.Array(ColumnType.Int64))]);
+        object? List(int i, Func<int, object> value) => i % 7 == 3 ? null : Enumerable.Range(0, i % 6).Select(k => (i + k) % 5 == 0 ? null : value(i + k)).ToArray();
+        var ss = Kindling.Kernels.Selection.VectorFromObjects.Build(schema[0].Type, [.. Enumerable.Range(0, rows).Select(i => List(i, v => $"s{v % 9}"))]);
+        var xs = Kindling.Kernels.Selection.VectorFromObjects.Build(schema[1].Type, [.. Enumerable.Range(0, rows).Select(i => List(i, v => (long)v * 1_000_003))]);
+        using var stream = new MemoryStream();
+        using (var writer = new ParquetWriter(stream, schema, options))
+            writer.WriteBatch(new ColumnBatch(schema, [ss, xs], rows));
+        return stream.ToArray();
+    }
+
     private static Exception? ReadAll(byte[] bytes, string path)
     {
         File.WriteAllBytes(path, bytes);
@@ -31,7 +44,7 @@ public sealed class ParquetSafetyTests
             {
                 rows += batch.RowCount;
                 foreach (var column in batch.Columns)
-                    if (column is StringVector s) for (int r = 0; r < s.Length; r++) s.GetBytes(r);
+                    if ((column is ListVector l ? l.Elements : column) is StringVector s) for (int r = 0; r < s.Length; r++) s.GetBytes(r);
             }
             Assert.Equal(reader.RowCount, rows);
             return null;
@@ -176,6 +189,34 @@ public sealed class ParquetSafetyTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 
+    /// <summary>Hostile levels of a list column fail naming the file, the column and what is wrong.</summary>
+    [Theory]
+    [InlineData("first-repetition", false, "a list continued from before its column chunk")]
+    [InlineData("first-repetition", true, "a list continued from before its column chunk")]
+    [InlineData("definition-above-max", false, "definition level 3 above the maximum 2")]
+    [InlineData("continued-empty", true, "repetition level 1 continues a list with definition level 1")]
+    [InlineData("fewer-values", false, "page holds fewer than")]
+    [InlineData("more-rows", false, "holds more lists than its row group's rows")]
+    [InlineData("fewer-rows", true, "ends with 1 of its rows still to come")]
+    public void Hostile_list_levels(string kind, bool v2, string fragment)
+    {
+        bool elementOptional = kind != "definition-above-max"; // max definition 2: the 2-bit level 3 is above it
+        var rows = HandBuiltLists.SampleRows;
+        Action<int[], int[]>? tamper = kind switch
+        {
+            "first-repetition" => (rep, _) => rep[0] = 1,
+            "definition-above-max" => (_, def) => def[0] = 3,
+            "continued-empty" => (rep, def) => { rep[2] = 1; def[2] = 1; },
+            "fewer-values" => (_, def) => def[4] = 3, // an entry claims a value no page holds
+            _ => null,
+        };
+        long? claimed = kind switch { "more-rows" => rows.Length - 1, "fewer-rows" => rows.Length + 1, _ => null };
+        if (!elementOptional) rows = [.. rows.Select(r => r?.Where(v => v is not null).ToArray())];
+        var file = HandBuiltLists.File(HandBuiltLists.Standard(elementOptional: elementOptional), rows, true, elementOptional, v2, pageEntries: 100, tamper: tamper, claimedRows: claimed);
+        AssertCorrupt(file, fragment);
+        AssertCorrupt(file, "column 'xs'");
+    }
+
     /// <summary>Every file Kindling's writer cannot produce: data page v2 and v1 mixed, DELTA_*, BYTE_STREAM_SPLIT, RLE booleans.</summary>
     [Theory]
     [InlineData("none")]
@@ -210,6 +251,9 @@ public sealed class ParquetSafetyTests
     [InlineData("hand-built", "none", 5)]
     [InlineData("hand-built", "gzip", 6)]
     [InlineData("hand-built", "lz4_raw", 7)]
+    [InlineData("kindling-lists", "snappy", 8)]
+    [InlineData("kindling-lists-v2", "none", 9)]
+    [InlineData("hand-built-lists", "none", 10)]
     public void Thousands_of_mutated_files_fail_cleanly(string corpus, string codec, int seed)
     {
         var compression = Kindling.Formats.Parquet.Compression.CompressionCodecs.Parse(codec);
@@ -217,6 +261,9 @@ public sealed class ParquetSafetyTests
         {
             "kindling" => ValidFile(new ParquetWriteOptions { Codec = compression, PageBytes = 512 }, rows: 200),
             "kindling-v2" => ValidFile(new ParquetWriteOptions { Codec = compression, PageBytes = 512, DataPageV2 = true }, rows: 200),
+            "kindling-lists" => ListFile(new ParquetWriteOptions { Codec = compression, PageBytes = 256 }),
+            "kindling-lists-v2" => ListFile(new ParquetWriteOptions { Codec = compression, PageBytes = 256, DataPageV2 = true, UseDictionary = false }),
+            "hand-built-lists" => HandBuiltLists.File(HandBuiltLists.Standard(), HandBuiltLists.SampleRows, true, true, v2: false, codec: compression),
             _ => HandBuiltParquet.Sample(compression),
         };
         var limit = TimeSpan.FromSeconds(2);
