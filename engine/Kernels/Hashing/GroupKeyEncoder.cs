@@ -98,6 +98,15 @@ internal sealed class GroupKeyEncoder
     /// <summary>Words per key row.</summary>
     public int Width { get; }
 
+    /// <summary>The key is one string column: a row's word is its string's dense id (see <see cref="StringId"/>).</summary>
+    public bool IsSingleString => _layouts.Length == 1 && _layouts[0] == Layout.Str;
+
+    /// <summary>Distinct strings interned so far by a <see cref="IsSingleString"/> key: its ids are 0 to this - 1, in first-seen order.</summary>
+    public int SingleStringCount => _interners[0]!.Count;
+
+    /// <summary>The string id in a <see cref="IsSingleString"/> key's word (of a row whose key is not null).</summary>
+    public int StringId(ulong word) => _idPlusOne[0] ? (int)(uint)word - 1 : (int)(uint)word;
+
     public long MemoryBytes
     {
         get

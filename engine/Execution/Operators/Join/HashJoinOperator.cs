@@ -208,8 +208,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
             b.Groups = new int[rows];
         }
         b.Encoder.Encode(GroupKeyEncoder.Select(probe, _leftKeys, b.KeyVectors), rows, b.Words, lookupOnly: true, b.Invalid);
-        KeyHash.HashWords(b.Words, width, rows, b.Hashes);
-        b.Table.Table.Find(b.Words, b.Hashes, rows, b.Invalid, b.Groups);
+        b.Table.Find(b.Words, b.Hashes, rows, b.Invalid, b.Groups);
     }
 
     /// <summary>

@@ -6,14 +6,16 @@ namespace Kindling.Execution.Operators.Join;
 /// <summary>
 /// The hashed right input of a hash join: its rows in one batch, the key encoder and hash table, and the rows
 /// of each key. Keys are inserted in row order, so when every row has its own key (a dimension table) group g
-/// is row g and no chains are kept; otherwise each key's rows are chained in build order. Null keys join nothing.
+/// is row g and no chains are kept; otherwise each key's rows are chained in build order. A single string key
+/// needs no table: the encoder already gives each distinct string a dense id, which is the group. Null keys
+/// join nothing.
 /// </summary>
 internal sealed class JoinBuildSide
 {
     private readonly int[]? _head; // first row of each group, -1 for a group of null keys
     private readonly int[]? _next; // the following row of the same group, -1 at the end
 
-    private JoinBuildSide(ColumnBatch batch, GroupKeyEncoder encoder, GroupHashTable table, int[]? head, int[]? next)
+    private JoinBuildSide(ColumnBatch batch, GroupKeyEncoder encoder, GroupHashTable? table, int[]? head, int[]? next)
     {
         Batch = batch;
         Encoder = encoder;
@@ -26,10 +28,11 @@ internal sealed class JoinBuildSide
 
     public GroupKeyEncoder Encoder { get; }
 
-    public GroupHashTable Table { get; }
+    /// <summary>Key words to groups; null for a single string key, whose string ids are the groups.</summary>
+    private GroupHashTable? Table { get; }
 
     /// <summary>Bytes of the hash table, key encoder and row chains (besides the rows in <see cref="Batch"/>).</summary>
-    public long TableBytes => Table.MemoryBytes + Encoder.MemoryBytes + 4L * ((_head?.Length ?? 0) + (_next?.Length ?? 0));
+    public long TableBytes => (Table?.MemoryBytes ?? 0) + Encoder.MemoryBytes + 4L * ((_head?.Length ?? 0) + (_next?.Length ?? 0));
 
     /// <summary>Every build row has a key of its own (none repeats, at most one is null): group g is row g.</summary>
     public bool UniqueKeys => _head is null;
@@ -47,26 +50,55 @@ internal sealed class JoinBuildSide
         var encoder = new GroupKeyEncoder(keyColumns.Select(k => schema[k].Type).ToArray(), keyColumns.Select(_ => true).ToArray());
         int width = encoder.Width;
         var words = new ulong[Math.Max(1, rows) * width];
-        var hashes = new ulong[rows];
         var invalid = new byte[rows];
         var groups = new int[rows];
         encoder.Encode(GroupKeyEncoder.Select(build, keyColumns, new ColumnVector[keyColumns.Length]), rows, words, lookupOnly: false, invalid);
-        KeyHash.HashWords(words, width, rows, hashes);
-        var table = new GroupHashTable(width, Math.Max(16, rows));
-        table.FindOrInsert(words, hashes, rows, groups);
-        // Probes never look up a null key, so a lone null-key row cannot be matched even as "group g = row g".
-        if (table.Count == rows) return new JoinBuildSide(build, encoder, table, null, null);
+        GroupHashTable? table = null;
+        int groupCount;
+        if (encoder.IsSingleString)
+        {
+            groupCount = encoder.SingleStringCount;
+            for (int r = 0; r < rows; r++) groups[r] = invalid[r] != 0 ? -1 : encoder.StringId(words[r]);
+        }
+        else
+        {
+            var hashes = new ulong[rows];
+            KeyHash.HashWords(words, width, rows, hashes);
+            table = new GroupHashTable(width, Math.Max(16, rows));
+            table.FindOrInsert(words, hashes, rows, groups);
+            groupCount = table.Count;
+            // Probes never look up a null key, so a lone null-key row cannot be matched even as "group g = row g".
+            if (groupCount == rows) return new JoinBuildSide(build, encoder, table, null, null);
+        }
 
-        var head = new int[table.Count];
+        var head = new int[groupCount];
         Array.Fill(head, -1);
         var next = new int[rows];
+        bool repeats = false;
         // Insert in reverse so each chain lists its rows in build order.
         for (int r = rows - 1; r >= 0; r--)
         {
-            if (invalid[r] != 0) { next[r] = -1; continue; }
-            next[r] = head[groups[r]];
-            head[groups[r]] = r;
+            int g = groups[r];
+            if (invalid[r] != 0 || g < 0) { next[r] = -1; continue; }
+            next[r] = head[g];
+            repeats |= head[g] >= 0;
+            head[g] = r;
         }
-        return new JoinBuildSide(build, encoder, table, head, next);
+        return new JoinBuildSide(build, encoder, table, head, repeats ? next : null);
+    }
+
+    /// <summary>
+    /// Finds the build group of each probe key encoded (lookup only) into <paramref name="words"/>: -1 for rows
+    /// with <paramref name="invalid"/> set (a null key, or a string the build side does not hold) and for misses.
+    /// </summary>
+    public void Find(ReadOnlySpan<ulong> words, Span<ulong> hashes, int rows, ReadOnlySpan<byte> invalid, Span<int> groups)
+    {
+        if (Table is null)
+        {
+            for (int i = 0; i < rows; i++) groups[i] = invalid[i] != 0 ? -1 : Encoder.StringId(words[i]);
+            return;
+        }
+        KeyHash.HashWords(words, Encoder.Width, rows, hashes);
+        Table.Find(words, hashes, rows, invalid, groups);
     }
 }

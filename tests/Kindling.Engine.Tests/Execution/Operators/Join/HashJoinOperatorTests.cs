@@ -229,16 +229,21 @@ public sealed class HashJoinOperatorTests
     [InlineData("FullOuter", false, 1)]
     [InlineData("LeftSemi", false, 2)]
     [InlineData("LeftAnti", true, 1)]
-    public void BuildKeysUniqueOrRepeatedWithMatchesSpanningOutputBatches(string joinType, bool uniqueBuildKeys, int dop)
+    [InlineData("Inner", true, 2, true)]
+    [InlineData("FullOuter", false, 1, true)]
+    [InlineData("RightOuter", true, 2, true)]
+    [InlineData("LeftOuter", false, 2, true)]
+    public void BuildKeysUniqueOrRepeatedWithMatchesSpanningOutputBatches(string joinType, bool uniqueBuildKeys, int dop, bool stringKeys = false)
     {
         // Unique build keys take the path where group g is build row g (one null key still keeps them unique);
-        // repeated ones walk chains, which a batch size of 7 cuts in the middle.
+        // repeated ones walk chains, which a batch size of 7 cuts in the middle. A string key's groups are its string ids.
         var type = Enum.Parse<JoinType>(joinType);
         var rng = new Random(uniqueBuildKeys ? 3 : 4);
-        var schema = Schema(("k", ColumnType.Int64), ("v", ColumnType.Int32));
-        var right = Enumerable.Range(0, 60).Select(i => Row(uniqueBuildKeys ? (i == 17 ? null : (long)i * 3) : (long)rng.Next(25), i)).ToList();
-        var left = Enumerable.Range(0, 250).Select(i => Row(rng.Next(15) == 0 ? null : (long)rng.Next(90), 1000 + i)).ToList();
-        var op = new HashJoinOperator(Source(schema, left, 40), Source(schema, right, 9), [0], [0], type);
+        var schema = Schema(("k", stringKeys ? ColumnType.String : ColumnType.Int64), ("v", ColumnType.Int32));
+        object? Key(long? k) => k is null ? null : stringKeys ? "k" + k : k;
+        var right = Enumerable.Range(0, 60).Select(i => Row(Key(uniqueBuildKeys ? (i == 17 ? null : (long)i * 3) : rng.Next(25)), i)).ToList();
+        var left = Enumerable.Range(0, 250).Select(i => Row(Key(rng.Next(15) == 0 ? null : rng.Next(90)), 1000 + i)).ToList();
+        var op = new HashJoinOperator(Source(schema, left, 40, dictionaryStrings: dop == 2), Source(schema, right, 9), [0], [0], type);
         EqualUnordered(Reference(left, right, [0], [0], type, 2, 2), Collect(op, Context(dop, batchSize: 7)));
     }
 
