@@ -25,8 +25,8 @@ namespace Kindling.Execution.Operators.Aggregate;
 /// after 8 levels fails the query. Each key thus has its rows in exactly one table: T, or the one fresh
 /// table of the partition its hash selects at the first level where it was not held. Without group
 /// columns there is nothing to spill: the query fails with a clear message when over budget, as it does
-/// when the states of groups already held (count distinct, percentile) keep growing by more than the
-/// limit. Spill files go to <see cref="QueryContext.SpillDirectory"/> and are deleted once read, and all
+/// when, after a table stopped taking groups, the states of those it holds (count distinct, percentile)
+/// keep growing, past twice what they took and past the limit on top. Spill files go to <see cref="QueryContext.SpillDirectory"/> and are deleted once read, and all
 /// of them when the query ends, fails or is cancelled; <see cref="QueryContext.Spills"/> counts them.
 /// </para>
 /// </summary>
