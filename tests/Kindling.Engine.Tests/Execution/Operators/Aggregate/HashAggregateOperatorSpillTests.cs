@@ -133,7 +133,8 @@ public sealed class HashAggregateOperatorSpillTests : IDisposable
     public void Dictionary_Encoded_String_Keys_Spill_Too(int dop)
     {
         var rows = Rows(24_000, 6_000);
-        var op = new HashAggregateOperator(Source(Input, rows, batchSize: 500, dictionaryStrings: true), [2], Calls(firstOfValue: false));
+        // Batches of 700 rows (the keys repeat every 6,000): each batch has its own dictionary, in its own order.
+        var op = new HashAggregateOperator(Source(Input, rows, batchSize: 700, dictionaryStrings: true), [2], Calls(firstOfValue: false));
         var context = SpillingContext(dop);
 
         EqualUnordered(Expected(rows, [2], firstOfValue: false), Collect(op, context));
