@@ -71,6 +71,7 @@ internal sealed partial class HashAggregateOperator
         {
             var fresh = new LocalState(_op, _input, _context);
             SpillPartitions? children = null;
+            bool full = false;
             long limit = _context.MemoryLimitBytes, ceiling = 0;
             foreach (ColumnBatch read in set.Read(partition))
             {
@@ -85,18 +86,24 @@ internal sealed partial class HashAggregateOperator
                     if (absent.IsEmpty) continue;
                     if (absent.Length < batch.RowCount) batch = VectorConcat.Take(batch, absent);
                 }
-                if (children is null)
+                if (!full)
                 {
                     fresh.Consume(batch);
                     long bytes = fresh.TotalBytes + held;
-                    if (bytes <= limit) continue;
-                    if (set.Level == SpillPartitions.MaxLevel) AggregateThrow.SpillTooDeep(set.Level + 1, fresh.GroupCount, _context);
-                    _spills.Add(children = new SpillPartitions(_op, _input, _context, set.Level + 1));
+                    full = bytes > limit;
                     ceiling = GrowthCeiling(bytes, _context);
                     continue;
                 }
                 ReadOnlySpan<int> misses = fresh.ConsumeExisting(batch);
-                if (!misses.IsEmpty) children.Write(batch, misses);
+                if (!misses.IsEmpty)
+                {
+                    if (children is null)
+                    {
+                        if (set.Level == SpillPartitions.MaxLevel) AggregateThrow.SpillTooDeep(set.Level + 1, fresh.GroupCount, _context);
+                        _spills.Add(children = new SpillPartitions(_op, _input, _context, set.Level + 1));
+                    }
+                    children.Write(batch, misses);
+                }
                 if (fresh.TotalBytes + held > ceiling) AggregateThrow.StatesOverLimit(fresh.GroupCount, fresh.TotalBytes + held, _context);
             }
             set.Delete(partition);
