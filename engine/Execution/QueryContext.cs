@@ -47,6 +47,9 @@ internal sealed class QueryContext
 
     public CancellationToken Cancellation { get; }
 
+    /// <summary>What operators of this query spilled so far.</summary>
+    public SpillMetrics Spills { get; } = new();
+
     /// <summary>Rows per batch that operators aim for.</summary>
     public int BatchSize { get; init; } = Vectors.ColumnBatch.DefaultRowCount;
 }

@@ -51,6 +51,17 @@ internal sealed class GroupIdFinder
         Table.FindOrInsert(words, _hashes, rows, groupIds);
     }
 
+    /// <summary>
+    /// Looks the keys up without inserting: writes each row's group id, or -1 when the table does not hold its key
+    /// or <paramref name="skip"/>[i] != 0 (a key with a string the encoder does not know).
+    /// </summary>
+    public void Find(ReadOnlySpan<ulong> words, int rows, ReadOnlySpan<byte> skip, Span<int> groupIds)
+    {
+        if (_hashes.Length < rows) _hashes = new ulong[rows];
+        KeyHash.HashWords(words, _encoder.Width, rows, _hashes);
+        Table.Find(words, _hashes, rows, skip, groupIds);
+    }
+
     private void FindDense(ReadOnlySpan<ulong> words, int rows, Span<int> groupIds)
     {
         int[] dense = _dense;

@@ -27,6 +27,7 @@ internal sealed class GroupKeyEncoder
     private readonly StringInterner?[] _interners;
     private readonly ColumnVector?[] _lastDictionary;
     private readonly int[]?[] _dictionaryIds;
+    private readonly bool[] _dictionaryLookedUp; // the cached ids were looked up, not interned
     private int[] _stringIds = [];
 
     public GroupKeyEncoder(IReadOnlyList<ColumnType> types, IReadOnlyList<bool> nullable)
@@ -41,6 +42,7 @@ internal sealed class GroupKeyEncoder
         _interners = new StringInterner?[n];
         _lastDictionary = new ColumnVector?[n];
         _dictionaryIds = new int[]?[n];
+        _dictionaryLookedUp = new bool[n];
         int word = 0, halfWord = -1;
         bool needMask = false;
         for (int c = 0; c < n; c++)
@@ -84,6 +86,7 @@ internal sealed class GroupKeyEncoder
         Width = source.Width;
         _lastDictionary = new ColumnVector?[_layouts.Length];
         _dictionaryIds = new int[]?[_layouts.Length];
+        _dictionaryLookedUp = new bool[_layouts.Length];
     }
 
     /// <summary>
@@ -120,9 +123,11 @@ internal sealed class GroupKeyEncoder
     /// <summary>
     /// Writes the key words of rows [0, rows) of <paramref name="columns"/> into <paramref name="words"/>.
     /// With <paramref name="lookupOnly"/>, strings are only looked up (join probes); rows with a null key or
-    /// an unknown string get <paramref name="invalid"/>[i] = 1 (when the span is non-empty).
+    /// an unknown string get <paramref name="invalid"/>[i] = 1 (when the span is non-empty). Without
+    /// <paramref name="flagNulls"/> only unknown strings are flagged: null keys encode as usual (a spilling
+    /// aggregate, where null is a group like any other).
     /// </summary>
-    public void Encode(ReadOnlySpan<ColumnVector> columns, int rows, Span<ulong> words, bool lookupOnly, Span<byte> invalid)
+    public void Encode(ReadOnlySpan<ColumnVector> columns, int rows, Span<ulong> words, bool lookupOnly, Span<byte> invalid, bool flagNulls = true)
     {
         int width = Width;
         if (!invalid.IsEmpty) invalid[..rows].Clear();
@@ -140,7 +145,7 @@ internal sealed class GroupKeyEncoder
                 case Layout.Wide128: EncodeWide128(v, rows, words, off, width, c); break;
                 case Layout.Str: EncodeString(v, c, rows, words, off, _shifts[c], width, lookupOnly, invalid); break;
             }
-            if (!invalid.IsEmpty && v.HasNulls)
+            if (flagNulls && !invalid.IsEmpty && v.HasNulls)
             {
                 byte[] bits = v.ValidityBits!;
                 for (int i = 0; i < rows; i++)
@@ -260,7 +265,8 @@ internal sealed class GroupKeyEncoder
 
     private int[] DictionaryIds(ColumnVector dictionary, int column, bool lookupOnly)
     {
-        if (ReferenceEquals(_lastDictionary[column], dictionary)) return _dictionaryIds[column]!;
+        // Ids looked up without interning (-1 for unknown strings) do not serve an interning encode.
+        if (ReferenceEquals(_lastDictionary[column], dictionary) && (lookupOnly || !_dictionaryLookedUp[column])) return _dictionaryIds[column]!;
         StringInterner interner = _interners[column]!;
         var s = dictionary as StringVector ?? throw new NotSupportedException($"dictionary of {dictionary.GetType().Name} keys is not supported");
         var ids = new int[s.Length];
@@ -268,6 +274,7 @@ internal sealed class GroupKeyEncoder
             ids[k] = s.IsNull(k) ? -1 : lookupOnly ? interner.Find(s.GetBytes(k)) : interner.Intern(s.GetBytes(k));
         _lastDictionary[column] = dictionary;
         _dictionaryIds[column] = ids;
+        _dictionaryLookedUp[column] = lookupOnly;
         return ids;
     }
 

@@ -14,14 +14,15 @@ internal static class SpillFile
 {
     public static void Write(string path, IEnumerable<ColumnBatch> batches)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var writer = new BinaryWriter(stream);
-        foreach (var batch in batches)
-        {
-            writer.Write(batch.RowCount);
-            for (int c = 0; c < batch.ColumnCount; c++) WriteVector(writer, VectorConcat.Decode(batch[c]));
-        }
-        writer.Write(-1);
+        using var writer = new SpillWriter(path);
+        foreach (var batch in batches) writer.Append(batch);
+    }
+
+    /// <summary>One batch: its row count, then its columns (dictionaries decoded).</summary>
+    internal static void WriteBatch(BinaryWriter writer, ColumnBatch batch)
+    {
+        writer.Write(batch.RowCount);
+        for (int c = 0; c < batch.ColumnCount; c++) WriteVector(writer, VectorConcat.Decode(batch[c]));
     }
 
     private static void WriteVector(BinaryWriter writer, ColumnVector v)

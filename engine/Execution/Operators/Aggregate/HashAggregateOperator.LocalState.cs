@@ -1,5 +1,6 @@
 using Kindling.Kernels.Aggregates;
 using Kindling.Kernels.Hashing;
+using Kindling.Kernels.Selection;
 using Kindling.Vectors;
 
 namespace Kindling.Execution.Operators.Aggregate;
@@ -20,7 +21,9 @@ internal sealed partial class HashAggregateOperator
         private ulong[] _words = [];
         private ulong[] _scratch = [];
         private int[] _groupIds = [];
-        private int _batches;
+        private byte[] _unknown = [];  // ConsumeExisting: keys with a string this encoder never interned
+        private int[] _hitRows = [];
+        private int[] _missRows = [];
         private long _heldBytes; // memory of this worker's runs, counted against its share of the limit
 
         public LocalState(HashAggregateOperator op, Schema input, QueryContext context, GroupKeyEncoder? sharedEncoder = null, int expectedGroups = 1024)
@@ -60,6 +63,40 @@ internal sealed partial class HashAggregateOperator
             Update(batch, rows, _table.Count);
         }
 
+        /// <summary>
+        /// Aggregates the rows of <paramref name="batch"/> whose group this table already holds, without adding
+        /// groups or interning strings, and returns the row numbers of the others (valid until the next call):
+        /// how a table that is over its memory budget keeps absorbing its own groups while new ones spill.
+        /// </summary>
+        public ReadOnlySpan<int> ConsumeExisting(ColumnBatch batch)
+        {
+            int rows = batch.RowCount;
+            GroupKeyEncoder encoder = _encoder!;
+            if (_groupIds.Length < rows) _groupIds = new int[rows];
+            if (_missRows.Length < rows)
+            {
+                _unknown = new byte[rows];
+                _hitRows = new int[rows];
+                _missRows = new int[rows];
+            }
+            if (_words.Length < rows * encoder.Width) _words = new ulong[rows * encoder.Width];
+            Span<byte> unknown = _unknown.AsSpan(0, rows);
+            encoder.Encode(GroupKeyEncoder.Select(batch, _op._groupColumns, _keyVectors), rows, _words, lookupOnly: true, unknown, flagNulls: false);
+            Span<int> ids = _groupIds.AsSpan(0, rows);
+            _finder!.Find(_words, rows, unknown, ids);
+            int hits = 0, misses = 0;
+            for (int i = 0; i < rows; i++)
+            {
+                int g = ids[i];
+                if (g < 0) { _missRows[misses++] = i; continue; }
+                _hitRows[hits] = i;
+                ids[hits++] = g; // compacts in place: hits <= i
+            }
+            if (hits == rows) Update(batch, rows, GroupCount);
+            else if (hits > 0) Update(VectorConcat.Take(batch, _hitRows.AsSpan(0, hits)), hits, GroupCount);
+            return _missRows.AsSpan(0, misses);
+        }
+
         private void Update(ColumnBatch batch, int rows, int groups)
         {
             ReadOnlySpan<int> ids = _groupIds.AsSpan(0, rows);
@@ -68,18 +105,10 @@ internal sealed partial class HashAggregateOperator
                 state.EnsureCapacity(groups);
                 state.Update(batch, ids, rows);
             }
-            if ((++_batches & 15) == 0) CheckMemory();
         }
 
-        private void CheckMemory()
-        {
-            long bytes = MemoryBytes + _heldBytes + (_encoder?.MemoryBytes ?? 0);
-            long perWorker = _context.MemoryLimitBytes / Math.Max(1, _context.DegreeOfParallelism);
-            if (bytes > perWorker)
-                throw new InsufficientMemoryException(
-                    $"HashAggregate ran out of memory: {GroupCount} groups take {bytes >> 20} MiB, over this worker's share ({perWorker >> 20} MiB) of the " +
-                    $"{_context.MemoryLimitBytes >> 20} MiB query memory limit. Raise the memory limit or reduce the number of groups; the hash aggregate does not spill.");
-        }
+        /// <summary>What this state holds, as checked against its budget: the table, the states, the interned key strings and the runs set aside.</summary>
+        public long TotalBytes => MemoryBytes + _heldBytes + (_encoder?.MemoryBytes ?? 0);
 
         public GroupKeyEncoder? Encoder => _encoder;
 

@@ -9,8 +9,26 @@ namespace Kindling.Execution.Operators.Aggregate;
 /// Each of <see cref="QueryContext.DegreeOfParallelism"/> workers pulls child batches through a shared
 /// enumerator and pre-aggregates them into its own hash table and flat state arrays; the partials are
 /// then merged into the first. Without group columns the result is exactly one row, even for no input.
-/// Memory: the table and states are checked against <see cref="QueryContext.MemoryLimitBytes"/> and the
-/// query fails with a clear message when over budget (no spilling).
+/// <para>
+/// Memory: after each batch a worker checks its table, states, interned key strings and set-aside runs
+/// against its share of <see cref="QueryContext.MemoryLimitBytes"/>. Over it, the worker spills instead of
+/// growing (partitioned aggregation, as in DuckDB and Hyper), and no aggregate state is ever serialized:
+/// it stops adding groups and strings; rows whose key its table holds keep aggregating there (lookup
+/// only); the other rows are written, with the input columns the aggregate reads, to one of 16 spill files
+/// chosen by 4 bits of a hash of the key's values (<see cref="Kernels.Hashing.KeyValueHash"/>: string bytes,
+/// not ids, so all workers agree). A key spilled by one worker may be held by another, so once every worker
+/// is done the partials are merged into one table T, and each spilled partition is read back: rows whose
+/// key T holds are folded into T (lookup only), the rest go into a fresh table for that partition, which
+/// is emitted and dropped before the next partition. T is emitted after the last partition. A fresh table
+/// that, beside T, outgrows the limit spills the same way to 16 files of its own, split by the next 4 bits,
+/// and those are drained after it, each with the whole budget once T is gone; a partition still too large
+/// after 8 levels fails the query. Each key thus has its rows in exactly one table: T, or the one fresh
+/// table of the partition its hash selects at the first level where it was not held. Without group
+/// columns there is nothing to spill: the query fails with a clear message when over budget, as it does
+/// when, after a table stopped taking groups, the states of those it holds (count distinct, percentile)
+/// keep growing, past twice what they took and past the limit on top. Spill files go to <see cref="QueryContext.SpillDirectory"/> and are deleted once read, and all
+/// of them when the query ends, fails or is cancelled; <see cref="QueryContext.Spills"/> counts them.
+/// </para>
 /// </summary>
 internal sealed partial class HashAggregateOperator : PhysicalOperator
 {
@@ -73,15 +91,26 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     public override IEnumerable<ColumnBatch> Execute(QueryContext context)
     {
         int batchSize = Math.Max(1, context.BatchSize);
-        foreach (LocalState result in Aggregate(context))
+        var spills = new List<SpillPartitions>();
+        try
         {
-            int groups = result.GroupCount;
-            for (int start = 0; start < groups; start += batchSize)
+            var results = new Results(this, context, spills);
+            LocalState? result;
+            while ((result = results.Next()) is not null)
             {
-                context.Cancellation.ThrowIfCancellationRequested();
-                int count = Math.Min(batchSize, groups - start);
-                yield return result.Emit(OutputSchema, start, count);
+                int groups = result.GroupCount;
+                for (int start = 0; start < groups; start += batchSize)
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    int count = Math.Min(batchSize, groups - start);
+                    yield return result.Emit(OutputSchema, start, count);
+                }
+                result = null; // emitted: the next table may take its memory
             }
+        }
+        finally
+        {
+            foreach (var spill in spills) spill.Dispose();
         }
     }
 
@@ -98,23 +127,43 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     /// <summary>The refilled table's capacity: a flush's groups plus a batch's without rehashing.</summary>
     private const int FlushCapacity = 1 << 17;
 
-    /// <summary>Aggregates the input; the result is one or more disjoint sets of groups (hash partitions).</summary>
-    private List<LocalState> Aggregate(QueryContext context)
+    /// <summary>
+    /// Aggregates the input; the result is one or more disjoint sets of groups (hash partitions). A worker whose
+    /// table, states and interned strings outgrow its share of the memory limit stops adding groups and writes the
+    /// rows of new keys to <paramref name="spill"/>; when some did (<paramref name="spilled"/>), the result is one
+    /// table, so that the spilled rows can look their keys up in it.
+    /// </summary>
+    private List<LocalState> Aggregate(QueryContext context, SpillPartitions? spill, out bool spilled)
     {
         Schema input = Child.OutputSchema;
         int workers = Math.Max(1, context.DegreeOfParallelism);
         int partitions = MergePartitions(workers);
+        long share = context.MemoryLimitBytes / workers;
         var locals = new LocalState[workers];
         var runs = new List<GroupRun>[workers];
         SharedBatchWorkers.Run(Child.Execute(context), workers, context.Cancellation, (w, next) =>
         {
             var local = locals[w] = new LocalState(this, input, context);
             var full = runs[w] = [];
-            long rowsInTable = 0;
+            long rowsInTable = 0, ceiling = long.MaxValue;
             int flushAt = FlushGroups;
             while (next() is { } item)
             {
+                if (ceiling != long.MaxValue)
+                {
+                    // Over budget: rows of the groups held still aggregate here, the others spill.
+                    ReadOnlySpan<int> misses = local.ConsumeExisting(item.Batch);
+                    if (!misses.IsEmpty) spill!.Write(item.Batch, misses);
+                    if (local.TotalBytes > ceiling) AggregateThrow.StatesOverLimit(local.GroupCount, local.TotalBytes, context);
+                    continue;
+                }
                 local.Consume(item.Batch);
+                if (local.TotalBytes > share)
+                {
+                    if (spill is null) AggregateThrow.GlobalAggregateOverLimit(local.TotalBytes, share, context);
+                    ceiling = GrowthCeiling(local.TotalBytes, context);
+                    continue;
+                }
                 rowsInTable += item.Batch.RowCount;
                 if (_groupColumns.Length == 0 || local.GroupCount < flushAt) continue;
                 if (rowsInTable >= 2L * local.GroupCount)
@@ -131,10 +180,11 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
                 rowsInTable = 0;
             }
         });
+        spilled = spill is not null && spill.Complete();
         var partials = locals.Where(l => l is not null).ToArray();
         var flushed = runs.Where(r => r is not null).SelectMany(r => r).ToList();
         long total = partials.Sum(l => (long)l.GroupCount) + flushed.Sum(r => (long)r.Count);
-        if (_groupColumns.Length == 0 || (flushed.Count == 0 && total < ParallelMergeThreshold))
+        if (_groupColumns.Length == 0 || (flushed.Count == 0 && (spilled || total < ParallelMergeThreshold)))
         {
             for (int w = 1; w < partials.Length; w++) partials[0].MergeFrom(partials[w]);
             return [partials[0]];
@@ -142,8 +192,15 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
         var tail = new GroupRun[partials.Length];
         Parallel.For(0, partials.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, w => tail[w] = partials[w].ToRun(partitions));
         flushed.AddRange(tail.Where(r => r.Count > 0));
-        return MergeRuns(flushed, partitions, input, context);
+        return MergeRuns(flushed, partitions, spilled ? 1 : partitions, input, context);
     }
+
+    /// <summary>
+    /// What a table that stopped taking new groups at <paramref name="bytes"/> may grow to as the states of the groups
+    /// it holds keep growing (count distinct, percentile): by the memory limit or by what it held, whichever is more.
+    /// Beyond that the query fails rather than exhausting the process.
+    /// </summary>
+    private static long GrowthCeiling(long bytes, QueryContext context) => bytes + Math.Max(bytes, context.MemoryLimitBytes);
 
     /// <summary>
     /// Merge partitions: many, so each partition's table stays cache-sized, unless an aggregate keeps a list of
@@ -154,12 +211,12 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
             ? workers * 4 : 256;
 
     /// <summary>
-    /// Merges runs of groups in parallel, one task per partition: the runs of other workers first get this
-    /// encoder's string ids (maps built once per worker) and the hashes of those ids; then each partition's
-    /// groups, contiguous in every run, go into that partition's own table and states. Partitions hold
-    /// disjoint groups, so their outputs simply concatenate.
+    /// Merges runs of groups into <paramref name="outputs"/> tables (a divisor of <paramref name="partitions"/>) in
+    /// parallel, one task per output: the runs of other workers first get this encoder's string ids (maps built once
+    /// per worker) and the hashes of those ids; then each output's merge partitions, contiguous in every run, go into
+    /// that output's own table and states. Outputs hold disjoint groups, so they simply concatenate.
     /// </summary>
-    private List<LocalState> MergeRuns(List<GroupRun> runs, int partitions, Schema input, QueryContext context)
+    private List<LocalState> MergeRuns(List<GroupRun> runs, int partitions, int outputs, Schema input, QueryContext context)
     {
         GroupKeyEncoder encoder = runs[0].Encoder;
         int workers = Math.Max(1, context.DegreeOfParallelism);
@@ -174,20 +231,22 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
         });
         var identity = new int[runs.Max(r => r.Count)];
         for (int i = 0; i < identity.Length; i++) identity[i] = i;
-        var result = new LocalState[partitions];
-        Parallel.For(0, partitions, options, p =>
+        var result = new LocalState[outputs];
+        int span = partitions / outputs;
+        Parallel.For(0, outputs, options, o =>
         {
+            int first = o * span, last = first + span;
             int expected = 0;
-            foreach (var run in runs) expected += run.Starts[p + 1] - run.Starts[p];
+            foreach (var run in runs) expected += run.Starts[last] - run.Starts[first];
             var state = new LocalState(this, input, context, encoder, expected);
             foreach (var run in runs)
             {
-                int start = run.Starts[p], count = run.Starts[p + 1] - start;
+                int start = run.Starts[first], count = run.Starts[last] - start;
                 if (count > 0) state.MergeRange(run.States, run.Keys, run.Hashes, identity.AsSpan(start, count));
             }
-            result[p] = state;
+            result[o] = state;
         });
-        return [.. result.Where(r => r.GroupCount > 0)];
+        return outputs == 1 ? [result[0]] : [.. result.Where(r => r.GroupCount > 0)];
     }
 
     private static int PartitionOf(ulong hash, int partitions) => (int)(((hash >> 32) & 0xFFFF) * (ulong)partitions >> 16);

@@ -109,6 +109,8 @@ internal sealed class SortOperator : PhysicalOperator
         ColumnBatch sorted = SortBuffered(context, buffered, int.MaxValue);
         int chunk = Math.Max(1, Math.Min(context.BatchSize, 8192));
         SpillFile.Write(path, Chunks(sorted, chunk));
+        context.Spills.AddRows(sorted.RowCount);
+        context.Spills.AddFile(new FileInfo(path).Length, level: 0);
         return path;
     }
 

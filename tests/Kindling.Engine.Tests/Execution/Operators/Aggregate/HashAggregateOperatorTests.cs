@@ -398,11 +398,13 @@ public sealed class HashAggregateOperatorTests
     }
 
     [Fact]
-    public void OverMemoryLimitFailsClearly()
+    public void GlobalAggregateOverMemoryLimitFailsClearly()
     {
+        // Without group columns there is nothing to spill: 20,000 distinct values outgrow a 10 KB limit.
         var rows = Enumerable.Range(0, 20000).Select(i => Row("k" + i, i, 0.0)).ToList();
-        var op = new HashAggregateOperator(Source(KeyValue, rows, batchSize: 100), [0], [new(AggregateFunction.Sum, 1, "s")]);
+        var op = new HashAggregateOperator(Source(KeyValue, rows, batchSize: 100), [], [new(AggregateFunction.CountDistinct, 1, "d")]);
         var e = Assert.Throws<InsufficientMemoryException>(() => Collect(op, Context(memoryLimit: 10_000)));
         Assert.Contains("memory limit", e.Message);
+        Assert.Contains("without group columns", e.Message);
     }
 }

@@ -121,8 +121,11 @@ public sealed class SortOperatorTests
         SortKey[] keys = [new(0, false, false), new(2, true, true)];
         string spill = Path.Combine(Path.GetTempPath(), "kindling-sort-test-" + Guid.NewGuid().ToString("N"));
         var op = new SortOperator(Source(TestSchema, rows, 100), keys);
-        var result = Collect(op, Context(memoryLimit: 8_000, batchSize: 256, spill: spill));
+        var context = Context(memoryLimit: 8_000, batchSize: 256, spill: spill);
+        var result = Collect(op, context);
         Equal(Reference(rows, keys), result);
+        Assert.True(context.Spills.Files > 1, $"expected several sorted runs, got {context.Spills.Files}");
+        Assert.Equal(3000, context.Spills.Rows);
         Assert.Empty(Directory.GetFiles(spill));
         Directory.Delete(spill);
     }
