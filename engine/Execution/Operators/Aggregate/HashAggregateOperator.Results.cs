@@ -1,4 +1,5 @@
 using Kindling.Kernels.Selection;
+using Kindling.Memory;
 using Kindling.Vectors;
 
 namespace Kindling.Execution.Operators.Aggregate;
@@ -16,6 +17,7 @@ internal sealed partial class HashAggregateOperator
     {
         private readonly HashAggregateOperator _op;
         private readonly QueryContext _context;
+        private readonly MemoryReservation _held;
         private readonly Schema _input;
         private readonly List<SpillPartitions> _spills;
         private readonly Queue<LocalState> _ready = new();
@@ -25,15 +27,16 @@ internal sealed partial class HashAggregateOperator
         private LocalState? _table;
         private long _tableCeiling;
 
-        public Results(HashAggregateOperator op, QueryContext context, List<SpillPartitions> spills)
+        public Results(HashAggregateOperator op, QueryContext context, List<SpillPartitions> spills, MemoryReservation held)
         {
             _op = op;
             _context = context;
+            _held = held;
             _input = op.Child.OutputSchema;
             _spills = spills;
             SpillPartitions? spill = null;
             if (op._groupColumns.Length > 0) spills.Add(spill = new SpillPartitions(op, _input, context, level: 0));
-            List<LocalState> merged = op.Aggregate(context, spill, out bool spilled);
+            List<LocalState> merged = op.Aggregate(context, spill, held, out bool spilled);
             if (!spilled)
             {
                 foreach (var state in merged) _ready.Enqueue(state);
@@ -72,7 +75,7 @@ internal sealed partial class HashAggregateOperator
             var fresh = new LocalState(_op, _input, _context);
             SpillPartitions? children = null;
             bool full = false;
-            long limit = _context.MemoryLimitBytes, ceiling = 0;
+            long ceiling = 0;
             foreach (ColumnBatch read in set.Read(partition))
             {
                 _context.Cancellation.ThrowIfCancellationRequested();
@@ -90,7 +93,7 @@ internal sealed partial class HashAggregateOperator
                 {
                     fresh.Consume(batch);
                     long bytes = fresh.TotalBytes + held;
-                    full = bytes > limit;
+                    full = !_held.TryResize(bytes); // the fresh table beside T, within what the query's memory allows
                     ceiling = GrowthCeiling(bytes, _context);
                     continue;
                 }

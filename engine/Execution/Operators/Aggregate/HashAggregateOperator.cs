@@ -1,5 +1,6 @@
 using Kindling.Kernels.Aggregates;
 using Kindling.Kernels.Hashing;
+using Kindling.Memory;
 using Kindling.Vectors;
 
 namespace Kindling.Execution.Operators.Aggregate;
@@ -11,7 +12,9 @@ namespace Kindling.Execution.Operators.Aggregate;
 /// then merged into the first. Without group columns the result is exactly one row, even for no input.
 /// <para>
 /// Memory: after each batch a worker checks its table, states, interned key strings and set-aside runs
-/// against its share of <see cref="QueryContext.MemoryLimitBytes"/>. Over it, the worker spills instead of
+/// against its share of <see cref="QueryContext.MemoryLimitBytes"/>, and the operator holds what its workers
+/// hold as one reservation of the query's <see cref="QueryContext.Memory"/>, so memory other operators of the
+/// query hold counts too. Over either, the worker spills instead of
 /// growing (partitioned aggregation, as in DuckDB and Hyper), and no aggregate state is ever serialized:
 /// it stops adding groups and strings; rows whose key its table holds keep aggregating there (lookup
 /// only); the other rows are written, with the input columns the aggregate reads, to one of 16 spill files
@@ -20,7 +23,7 @@ namespace Kindling.Execution.Operators.Aggregate;
 /// is done the partials are merged into one table T, and each spilled partition is read back: rows whose
 /// key T holds are folded into T (lookup only), the rest go into a fresh table for that partition, which
 /// is emitted and dropped before the next partition. T is emitted after the last partition. A fresh table
-/// that, beside T, outgrows the limit spills the same way to 16 files of its own, split by the next 4 bits,
+/// that, beside T, outgrows what the query's memory allows spills the same way to 16 files of its own, split by the next 4 bits,
 /// and those are drained after it, each with the whole budget once T is gone; a partition still too large
 /// after 8 levels fails the query. Each key thus has its rows in exactly one table: T, or the one fresh
 /// table of the partition its hash selects at the first level where it was not held. Without group
@@ -92,9 +95,10 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     {
         int batchSize = Math.Max(1, context.BatchSize);
         var spills = new List<SpillPartitions>();
+        using var held = context.Memory.Reserve(Name);
         try
         {
-            var results = new Results(this, context, spills);
+            var results = new Results(this, context, spills, held);
             LocalState? result;
             while ((result = results.Next()) is not null)
             {
@@ -133,12 +137,26 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
     /// rows of new keys to <paramref name="spill"/>; when some did (<paramref name="spilled"/>), the result is one
     /// table, so that the spilled rows can look their keys up in it.
     /// </summary>
-    private List<LocalState> Aggregate(QueryContext context, SpillPartitions? spill, out bool spilled)
+    private List<LocalState> Aggregate(QueryContext context, SpillPartitions? spill, MemoryReservation held, out bool spilled)
     {
         Schema input = Child.OutputSchema;
         int workers = Math.Max(1, context.DegreeOfParallelism);
         int partitions = MergePartitions(workers);
         long share = context.MemoryLimitBytes / workers;
+        var workerBytes = new long[workers];
+        // Each worker holds at most its share, and all of them together what the query's memory still allows.
+        bool Fits(int w, long bytes)
+        {
+            if (bytes > share) return false;
+            lock (held)
+            {
+                long others = 0;
+                for (int i = 0; i < workers; i++) if (i != w) others += workerBytes[i];
+                if (!held.TryResize(others + bytes)) return false;
+                workerBytes[w] = bytes;
+                return true;
+            }
+        }
         var locals = new LocalState[workers];
         var runs = new List<GroupRun>[workers];
         SharedBatchWorkers.Run(Child.Execute(context), workers, context.Cancellation, (w, next) =>
@@ -158,7 +176,7 @@ internal sealed partial class HashAggregateOperator : PhysicalOperator
                     continue;
                 }
                 local.Consume(item.Batch);
-                if (local.TotalBytes > share)
+                if (!Fits(w, local.TotalBytes))
                 {
                     if (spill is null) AggregateThrow.GlobalAggregateOverLimit(local.TotalBytes, share, context);
                     ceiling = GrowthCeiling(local.TotalBytes, context);

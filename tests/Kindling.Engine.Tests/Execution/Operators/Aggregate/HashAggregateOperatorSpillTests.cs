@@ -157,6 +157,24 @@ public sealed class HashAggregateOperatorSpillTests : IDisposable
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    public void Memory_Other_Operators_Of_The_Query_Hold_Makes_It_Spill(int dop)
+    {
+        // The limit is generous, but another operator of the same query holds all of it except 64 KiB.
+        var rows = Rows(24_000, 6_000);
+        var op = new HashAggregateOperator(Source(Input, rows, batchSize: 500), [2, 0], Calls(firstOfValue: dop == 1));
+        var context = Context(dop, 256L << 20, 500, _spillDirectory);
+        using var other = context.Memory.Reserve("Sort");
+        other.Resize(context.MemoryLimitBytes - TinyLimit, "unused");
+
+        EqualUnordered(Expected(rows, [2, 0], firstOfValue: dop == 1), Collect(op, context));
+        Assert.True(context.Spills.Files > 0, "expected the aggregate to spill");
+        Assert.Equal(context.MemoryLimitBytes - TinyLimit, context.Memory.ReservedBytes); // the aggregate gave its share back
+        AssertNoSpillFilesLeft();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
     public void A_Partition_That_Overflows_Again_Is_Split_By_The_Next_Hash_Bits(int dop)
     {
         // 40,000 keys: each first-level partition holds about 2,500, more than fit beside the merged table.
