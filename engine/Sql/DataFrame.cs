@@ -1,6 +1,7 @@
 using Kindling.Execution.Operators.Aggregate;
 using Kindling.Execution.Operators.Join;
 using Kindling.Execution.Planning;
+using Kindling.Kernels.Compression;
 using Kindling.Plan;
 using Kindling.Plan.Analysis;
 using Kindling.Plan.Expressions;
@@ -355,10 +356,16 @@ public sealed class DataFrame
     public DataFrame Persist()
     {
         if (_uncached is not null) return this;
-        // Batches are immutable once produced (operators never write into a batch they handed out), so they are kept as they are.
+        // Batches are immutable once produced (operators never write into a batch they handed out), so they are kept as they
+        // are, except that string columns with few distinct values are dictionary encoded, as Spark's columnar cache does.
         var source = _plan;
         _uncached = source;
-        _plan = LocalRelation.Persisted(source.Output, () => new QueryExecution(source, Session.NewQueryContext()).Execute().Where(b => b.RowCount > 0).ToList());
+        _plan = LocalRelation.Persisted(source.Output, () =>
+        {
+            var context = Session.NewQueryContext();
+            var batches = new QueryExecution(source, context).Execute().Where(b => b.RowCount > 0).ToList();
+            return CachedStringDictionary.Compress(batches, context.DegreeOfParallelism);
+        });
         return this;
     }
 
