@@ -257,4 +257,11 @@ public sealed class ArrayColumnTests
         var rows = inferred.OrderBy("id").Collect().Select(r => (r.GetAs<long>("id"), r.Get("parts") is System.Collections.ArrayList a ? string.Join("|", a.Cast<object?>().Select(x => x ?? "null")) : "NULL")).ToList();
         Assert.Equal([(1L, "a|b||c"), (2L, "NULL"), (3L, ""), (4L, "x|y|")], rows);
     }
+
+    [Fact]
+    public void Split_with_a_malformed_pattern_fails_naming_the_pattern()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => Lines().Select(Split(Col("s"), "[a-")).Collect());
+        Assert.Contains("[a-", e.ToString());
+    }
 }
