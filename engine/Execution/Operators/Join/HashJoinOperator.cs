@@ -287,7 +287,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
             batches.Add(batch);
             held.Resize(held.Bytes + BatchMemory.EstimateBytes(batch), advice);
         }
-        var side = JoinBuildSide.Create(VectorConcat.Concat(right.OutputSchema, batches), _rightKeys);
+        var side = JoinBuildSide.Create(VectorConcat.Concat(right.OutputSchema, batches), _rightKeys, context.DegreeOfParallelism);
         held.Resize(BatchMemory.EstimateBytes(side.Batch) + side.TableBytes, advice);
         return side;
     }

@@ -283,4 +283,39 @@ public sealed class HashJoinOperatorTests
         var op = new HashJoinOperator(Source(schema, left, 100), Source(schema, right, 50), [0], [0], JoinType.Inner);
         EqualUnordered(left.Select(l => (object?[])[.. l, .. right[(int)l[0]!]]), Collect(op, Context(dop, batchSize: 100)));
     }
+
+    [Theory]
+    [InlineData("Inner", false)]
+    [InlineData("FullOuter", true)]
+    [InlineData("LeftSemi", false)]
+    public void A_large_build_side_is_hashed_on_all_threads(string joinType, bool twoKeyColumns)
+    {
+        // Build rows in several chunks that threads insert at once, keys repeated twice, a null key every 1000 rows.
+        var type = Enum.Parse<JoinType>(joinType);
+        const int buildRows = 150_000;
+        var schema = twoKeyColumns
+            ? Schema(("k", ColumnType.Int64), ("j", ColumnType.Int32), ("v", ColumnType.Int32))
+            : Schema(("k", ColumnType.Int64), ("v", ColumnType.Int32));
+        object?[] Make(long? key, int value) => twoKeyColumns ? Row(key, key is null ? null : (int)(key % 5), value) : Row(key, value);
+        var right = Enumerable.Range(0, buildRows).Select(i => Make(i % 1000 == 0 ? null : i / 2, i)).ToList();
+        var rng = new Random(12);
+        var left = Enumerable.Range(0, 20_000).Select(i => Make(i % 97 == 0 ? null : rng.Next(buildRows), -i)).ToList();
+        var rowsOfKey = right.Select((r, i) => (r, i)).Where(x => x.r[0] is not null).GroupBy(x => (long)x.r[0]!).ToDictionary(g => g.Key, g => g.Select(x => x.r).ToList());
+
+        var expected = new List<object?[]>();
+        var matched = new HashSet<int>();
+        foreach (var l in left)
+        {
+            var hits = l[0] is long k && rowsOfKey.TryGetValue(k, out var list) ? list : [];
+            if (type == JoinType.LeftSemi) { if (hits.Count > 0) expected.Add(l); continue; }
+            foreach (var r in hits) { expected.Add([.. l, .. r]); matched.Add((int)r[^1]!); }
+            if (hits.Count == 0 && type == JoinType.FullOuter) expected.Add([.. l, .. new object?[schema.Count]]);
+        }
+        if (type == JoinType.FullOuter)
+            expected.AddRange(right.Where(r => !matched.Contains((int)r[^1]!)).Select(r => (object?[])[.. new object?[schema.Count], .. r]));
+
+        int[] keys = twoKeyColumns ? [0, 1] : [0];
+        var op = new HashJoinOperator(Source(schema, left, 4096), Source(schema, right, 8192), keys, keys, type);
+        EqualUnordered(expected, Collect(op, Context(dop: 2)));
+    }
 }
