@@ -10,7 +10,7 @@ namespace Kindling.Kernels.Selection;
 /// </summary>
 internal static class VectorTake
 {
-    public static ColumnVector Take(ColumnVector vector, ReadOnlySpan<int> indices) => vector switch
+    public static ColumnVector Take(ColumnVector vector, ReadOnlySpan<int> indices) => IsEveryRowInOrder(indices, vector.Length) ? vector : vector switch
     {
         PrimitiveVector<byte> v => TakePrimitive(v, indices),
         PrimitiveVector<int> v => TakePrimitive(v, indices),
@@ -23,6 +23,16 @@ internal static class VectorTake
         ListVector v => TakeList(v, indices),
         _ => throw new NotSupportedException($"take is not implemented for {vector.GetType().Name}"),
     };
+
+    /// <summary>Every row once and in order (a join probe matched one to one, a whole sorted run): vectors are immutable, so the
+    /// vector itself is the result. Any other take stops at its first row out of place.</summary>
+    private static bool IsEveryRowInOrder(ReadOnlySpan<int> rows, int rowCount)
+    {
+        if (rows.Length != rowCount) return false;
+        for (int i = 0; i < rows.Length; i++)
+            if (rows[i] != i) return false;
+        return true;
+    }
 
     private static PrimitiveVector<T> TakePrimitive<T>(PrimitiveVector<T> source, ReadOnlySpan<int> indices) where T : unmanaged
     {

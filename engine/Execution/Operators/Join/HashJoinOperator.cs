@@ -279,16 +279,9 @@ internal sealed class HashJoinOperator : PhysicalOperator
     /// <summary>Materializes and hashes the right input, holding its bytes (then also the table's) in <paramref name="held"/>.</summary>
     private JoinBuildSide BuildTable(PhysicalOperator right, QueryContext context, MemoryReservation held)
     {
-        const string advice = "put the smaller input on the right (the hash join does not spill)";
-        var batches = new List<ColumnBatch>();
-        foreach (var batch in right.Execute(context))
-        {
-            context.Cancellation.ThrowIfCancellationRequested();
-            batches.Add(batch);
-            held.Resize(held.Bytes + BatchMemory.EstimateBytes(batch), advice);
-        }
-        var side = JoinBuildSide.Create(VectorConcat.Concat(right.OutputSchema, batches), _rightKeys, context.DegreeOfParallelism);
-        held.Resize(BatchMemory.EstimateBytes(side.Batch) + side.TableBytes, advice);
+        const string advice = "put the smaller input on the right";
+        var side = JoinBuildSide.Create(VectorConcat.Concat(right.OutputSchema, HeldInput.Load(right, context, held, advice)), _rightKeys, context.DegreeOfParallelism);
+        HeldInput.Grow(held, side.TableBytes, advice);
         return side;
     }
 

@@ -10,20 +10,10 @@ internal static class JoinOutput
     {
         var columns = new ColumnVector[output.Count];
         int l = left.ColumnCount;
-        // Every left row once and in order (a probe batch that matched one to one): its vectors are the output's.
-        bool sameLeft = IsEveryRowInOrder(leftRows, left.RowCount);
-        for (int c = 0; c < l; c++) columns[c] = Retype(sameLeft ? left[c] : VectorTake.Take(left[c], leftRows), output[c].Type);
+        for (int c = 0; c < l; c++) columns[c] = Retype(VectorTake.Take(left[c], leftRows), output[c].Type);
         if (includeRight)
             for (int c = 0; c < right!.ColumnCount; c++) columns[l + c] = Retype(VectorTake.Take(right[c], rightRows), output[l + c].Type);
         return new ColumnBatch(output, columns, leftRows.Length);
-    }
-
-    private static bool IsEveryRowInOrder(ReadOnlySpan<int> rows, int rowCount)
-    {
-        if (rows.Length != rowCount) return false;
-        for (int i = 0; i < rows.Length; i++)
-            if (rows[i] != i) return false;
-        return true;
     }
 
     /// <summary>A batch of no rows per field type, whose vectors can be "taken" with -1 indices to produce nulls.</summary>
